@@ -1,0 +1,112 @@
+using IncidentBot.Core.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace IncidentBot.Core.Answers;
+
+/// <summary>
+/// First stage: one BM25 query over the sentence, its paragraph and its neighbours finds candidate
+/// evidence sentences; the question's words are looked up in the index vocabulary first, and a word
+/// the index has never seen is replaced by its nearest spellings (typo tolerance).
+/// </summary>
+internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingWeights weights)
+{
+    public (IReadOnlyList<QuestionTerm> Terms, IReadOnlyList<RankedSentence> Candidates) Rank(IndexSearcher searcher, string question)
+    {
+        var terms = AnalyzeQuestion(searcher.IndexReader, question);
+        if (!terms.Any(t => t.IsKnown))
+        {
+            return (terms, []);
+        }
+
+        var query = BuildQuery(terms);
+        var top = searcher.Search(query, weights.Candidates);
+        var candidates = new List<RankedSentence>(top.ScoreDocs.Length);
+        foreach (var hit in top.ScoreDocs)
+        {
+            var doc = searcher.Doc(hit.Doc);
+            candidates.Add(new RankedSentence(
+                doc.Get(IndexFields.Source),
+                doc.Get(IndexFields.Title),
+                doc.Get(IndexFields.Date),
+                doc.Get(IndexFields.Url),
+                doc.GetField(IndexFields.ParagraphNumber).GetInt32Value() ?? 0,
+                doc.GetField(IndexFields.SentenceNumber).GetInt32Value() ?? 0,
+                doc.Get(IndexFields.Text),
+                doc.Get(IndexFields.Paragraph),
+                hit.Score));
+        }
+
+        return (terms, candidates);
+    }
+
+    private List<QuestionTerm> AnalyzeQuestion(IndexReader reader, string question)
+    {
+        var sentenceCount = Math.Max(1, reader.GetDocCount(IndexFields.Text));
+        var terms = new List<QuestionTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (term, span) in TermMatcher.Tokens(questionAnalyzer, question))
+        {
+            if (!seen.Add(term))
+            {
+                continue;
+            }
+
+            var surface = question.Substring(span.Start, span.Length);
+            var docFreq = reader.DocFreq(new Term(IndexFields.Text, term));
+            IReadOnlyList<string> expansions = docFreq > 0 ? [term] : NearSpellings(reader, term, out docFreq);
+            terms.Add(new QuestionTerm(term, surface, expansions, Idf(docFreq, sentenceCount)));
+        }
+
+        return terms;
+    }
+
+    /// <summary>Indexed terms within one or two edits of a term the index lacks (longer words allow more edits).</summary>
+    private static List<string> NearSpellings(IndexReader reader, string term, out int docFreq)
+    {
+        docFreq = 0;
+        if (term.Length < 4 || term.Any(char.IsDigit))
+        {
+            // Short words and numbers have too many near neighbours to guess from.
+            return [];
+        }
+
+        var maxEdits = term.Length >= 8 ? 2 : 1;
+        var fuzzy = new FuzzyQuery(new Term(IndexFields.Text, term), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
+        var extracted = new HashSet<Term>();
+        fuzzy.Rewrite(reader).ExtractTerms(extracted);
+        var expansions = extracted.Select(t => t.Text).Order(StringComparer.Ordinal).ToList();
+        docFreq = expansions.Count == 0 ? 0 : expansions.Max(t => reader.DocFreq(new Term(IndexFields.Text, t)));
+        return expansions;
+    }
+
+    private BooleanQuery BuildQuery(IReadOnlyList<QuestionTerm> terms)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            var factor = term.Expansions.Count == 1 && term.Expansions[0] == term.Term ? 1f : weights.Fuzzy;
+            foreach (var expansion in term.Expansions)
+            {
+                AddClause(query, IndexFields.Text, expansion, weights.Sentence * factor);
+                AddClause(query, IndexFields.Paragraph, expansion, weights.Paragraph * factor);
+                AddClause(query, IndexFields.Context, expansion, weights.Context * factor);
+            }
+        }
+
+        return query;
+    }
+
+    private static void AddClause(BooleanQuery query, string field, string term, float boost)
+    {
+        if (boost > 0)
+        {
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+        }
+    }
+
+    /// <summary>BM25's inverse document frequency; a word in no sentence counts as the rarest.</summary>
+    private static double Idf(int docFreq, int docCount) =>
+        Math.Log(1 + ((docCount - docFreq + 0.5) / (docFreq + 0.5)));
+}

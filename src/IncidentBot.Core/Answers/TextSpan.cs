@@ -1,0 +1,7 @@
+namespace IncidentBot.Core.Answers;
+
+/// <summary>A highlighted range of a text: the characters [Start, Start + Length).</summary>
+public readonly record struct TextSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace IncidentBot.Core.Evaluation;
+
+/// <summary>
+/// One line of an evaluation set: <c>{"question", "expect": [...]}</c> or <c>{"question", "answers": [...]}</c>,
+/// optionally <c>"unanswerable": true</c>. A hit is an answer containing any expected phrase (case-insensitive).
+/// </summary>
+public sealed record EvalQuestion
+{
+    [JsonPropertyName("question")]
+    public string? Question { get; init; }
+
+    [JsonPropertyName("expect")]
+    public IReadOnlyList<string>? Expect { get; init; }
+
+    [JsonPropertyName("answers")]
+    public IReadOnlyList<string>? Answers { get; init; }
+
+    [JsonPropertyName("unanswerable")]
+    public bool Unanswerable { get; init; }
+
+    /// <summary>The phrases that make an answer right, whichever key the set uses.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ExpectedPhrases => [.. Expect ?? [], .. Answers ?? []];
+}

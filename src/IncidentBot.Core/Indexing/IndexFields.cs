@@ -1,0 +1,46 @@
+namespace IncidentBot.Core.Indexing;
+
+/// <summary>
+/// The index schema. One Lucene document per sentence (the unit we answer with) carries its own text
+/// and, as extra analysed fields, its paragraph and its neighbouring sentences, so a single BM25 query
+/// scores a sentence by its own words and by the passage around it. One more Lucene document per
+/// source file carries the metadata listed by <c>sources</c>.
+/// </summary>
+internal static class IndexFields
+{
+    /// <summary>Bumped whenever the schema or analysis changes, so an old index is rebuilt at start-up.</summary>
+    public const string SchemaVersion = "1";
+
+    /// <summary>Un-analysed marker: <see cref="SentenceKind"/> or <see cref="DocumentKind"/>.</summary>
+    public const string Kind = "kind";
+    public const string SentenceKind = "sentence";
+    public const string DocumentKind = "document";
+
+    public const string Source = "source";
+    public const string Title = "title";
+    public const string Date = "date";
+    public const string Url = "url";
+    public const string ParagraphNumber = "paragraph";
+    public const string SentenceNumber = "sentence";
+
+    /// <summary>The sentence itself: stored (it is the answer) and analysed.</summary>
+    public const string Text = "text";
+
+    /// <summary>The whole paragraph: stored (for coverage and context) and analysed (the paragraph prior).</summary>
+    public const string Paragraph = "para";
+
+    /// <summary>The previous and next sentences: analysed only.</summary>
+    public const string Context = "ctx";
+
+    public const string SizeBytes = "size";
+    public const string ParagraphCount = "paragraphs";
+    public const string SentenceCount = "sentences";
+
+    // Commit user data keys: what the index was built from.
+    public const string CommitContentHash = "content_hash";
+    public const string CommitSchema = "schema";
+    public const string CommitBuiltAt = "built_at";
+    public const string CommitDocuments = "documents";
+    public const string CommitParagraphs = "paragraphs";
+    public const string CommitSentences = "sentences";
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text.Json;
+using IncidentBot.Core.Answers;
+
+namespace IncidentBot.Cli;
+
+/// <summary><c>ask "QUESTION"</c>, or <c>ask -</c> to answer one question per stdin line.</summary>
+internal static class AskCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var question = new Argument<string>("question") { Description = "The question, or - to read one question per line from stdin" };
+        var json = CliOptions.Json();
+        var top = new Option<int>("--top") { Description = "How many citations to show (1-20)", DefaultValueFactory = _ => AnswerEngine.DefaultCitations, HelpName = "N" };
+        top.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value is < 1 or > AnswerEngine.MaxCitations)
+            {
+                r.AddError($"--top must be between 1 and {AnswerEngine.MaxCitations}.");
+            }
+        });
+        var seeds = CliOptions.Seeds();
+        var index = CliOptions.Index();
+        var command = new Command("ask", "Answer a question from the documents, with citations") { question, json, top, seeds, index };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (session, error) = CliSession.Create(console, parse.GetValue(seeds), parse.GetValue(index), CliApp.IsVerbose(parse));
+            if (session is null)
+            {
+                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            await using (session.ConfigureAwait(false))
+            {
+                if (!await session.EnsureIndexAsync(ct).ConfigureAwait(false))
+                {
+                    return ExitCodes.Failure;
+                }
+
+                var engine = session.Services.GetRequiredService<AnswerEngine>();
+                var text = parse.GetRequiredValue(question);
+                return text == "-"
+                    ? await AskBatchAsync(engine, console, parse.GetValue(json), parse.GetValue(top), ct).ConfigureAwait(false)
+                    : await AskOneAsync(engine, console, text, parse.GetValue(json), parse.GetValue(top)).ConfigureAwait(false);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> AskOneAsync(AnswerEngine engine, CliConsole console, string question, bool json, int top)
+    {
+        var result = engine.Ask(question, top);
+        if (!result.IsSuccess)
+        {
+            await console.Error.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await console.Out.WriteAsync(json
+            ? JsonSerializer.Serialize(result.Answer, AnswerJsonContext.Default.Answer) + Environment.NewLine
+            : AnswerTextRenderer.Render(result.Answer, console.UseAnsi)).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One output per input line, in input order; a bad line gets an error object, never a crash.</summary>
+    private static async Task<int> AskBatchAsync(AnswerEngine engine, CliConsole console, bool json, int top, CancellationToken ct)
+    {
+        while (await console.In.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        {
+            var result = engine.Ask(line, top);
+            string output;
+            if (json)
+            {
+                output = result.IsSuccess
+                    ? JsonSerializer.Serialize(result.Answer, AnswerJsonContext.Default.Answer)
+                    : JsonSerializer.Serialize(new AskError(line, result.Error), AnswerJsonContext.Default.AskError);
+            }
+            else
+            {
+                output = result.IsSuccess ? AnswerTextRenderer.Render(result.Answer, console.UseAnsi) : $"error: {result.Error}{Environment.NewLine}";
+            }
+
+            await console.Out.WriteLineAsync(output).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+}

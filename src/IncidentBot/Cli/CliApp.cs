@@ -1,0 +1,66 @@
+using System.CommandLine;
+using IncidentBot.Http;
+
+namespace IncidentBot.Cli;
+
+/// <summary>The command line: <c>serve</c> (the default), <c>ask</c>, <c>reindex</c>, <c>sources</c>, <c>eval</c>.</summary>
+internal static class CliApp
+{
+    private static readonly Option<bool> VerboseOption = CliOptions.Verbose();
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
+    {
+        var root = new RootCommand("IncidentBot: cited answers about an incident from its documents.")
+        {
+            VerboseOption,
+            AskCommand.Create(console),
+            ReindexCommand.Create(console),
+            SourcesCommand.Create(console),
+            EvalCommand.Create(console),
+        };
+        var serve = ServeCommand.Create(console);
+        root.Add(serve);
+
+        // No verb means serve: the container's entry point and `dotnet run` start the service.
+        foreach (var option in ServeCommand.SharedOptions)
+        {
+            root.Add(option);
+        }
+
+        root.SetAction((parse, token) => ServeCommand.RunAsync(parse, console, token));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Run 'incidentbot --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // The one place a bug surfaces to a person: one clear line, the stack trace only on request.
+            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            if (IsVerbose(parse))
+            {
+                await console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+
+    public static bool IsVerbose(ParseResult parse) => parse.GetValue(VerboseOption);
+}

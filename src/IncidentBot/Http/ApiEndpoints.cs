@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using IncidentBot.Configuration;
+using IncidentBot.Core.Answers;
+using IncidentBot.Core.Indexing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Http;
+
+/// <summary>The HTTP API: ask, sources, reindex (admin), health and readiness.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapIncidentBotApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/ask", Ask);
+        app.MapGet("/api/sources", (SourceCatalog catalog) => TypedResults.Json(catalog.List(), HostJsonContext.Default.IReadOnlyListSourceInfo));
+        app.MapPost("/api/reindex", ReindexAsync);
+        app.MapGet("/healthz", () => TypedResults.Json(new StatusResponse("alive", null), HostJsonContext.Default.StatusResponse));
+        app.MapGet("/readyz", (IncidentIndex index) => index.IsReady
+            ? TypedResults.Json(new StatusResponse("ready", index.Snapshot), HostJsonContext.Default.StatusResponse)
+            : TypedResults.Json(new StatusResponse("starting", null), HostJsonContext.Default.StatusResponse, statusCode: 503));
+    }
+
+    /// <summary>Query values are read by hand so that repeated or malformed parameters become a 400, not a binding failure.</summary>
+    private static IResult Ask(HttpRequest request, AnswerEngine engine, IncidentIndex index)
+    {
+        var query = request.Query;
+        if (query["q"].Count > 1)
+        {
+            return Error(400, "Give the question once, as ?q=…");
+        }
+
+        var top = AnswerEngine.DefaultCitations;
+        if (query["top"].Count > 0 && (!int.TryParse(query["top"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > AnswerEngine.MaxCitations))
+        {
+            return Error(400, $"top must be a whole number from 1 to {AnswerEngine.MaxCitations}.");
+        }
+
+        var question = query["q"].ToString();
+        var (_, invalid) = QuestionSanitizer.Sanitize(question);
+        if (invalid is not null)
+        {
+            return Error(400, invalid);
+        }
+
+        if (!index.IsReady)
+        {
+            return Error(503, "The index is still being built; try again in a moment.");
+        }
+
+        var result = engine.Ask(question, top);
+        return result.IsSuccess
+            ? TypedResults.Json(result.Answer, AnswerJsonContext.Default.Answer)
+            : Error(400, result.Error);
+    }
+
+    private static async Task<IResult> ReindexAsync(HttpRequest request, IOptions<AdminOptions> admin, IncidentIndex index, CancellationToken ct)
+    {
+        if (!admin.Value.IsEnabled)
+        {
+            return Error(403, "Reindexing over HTTP is disabled: no Admin:ApiKey is configured.");
+        }
+
+        if (!IsAuthorized(request, admin.Value.ApiKey))
+        {
+            return Error(401, "A valid 'Authorization: Bearer <admin key>' header is required.");
+        }
+
+        var force = request.Query["force"].ToString() is "true" or "1";
+        var result = await index.ReindexAsync(force, ct).ConfigureAwait(false);
+        var body = new ReindexResponse(
+            result.Status.ToString().ToLowerInvariant(),
+            result.Index,
+            Math.Round(result.Elapsed.TotalMilliseconds, 1),
+            result.Warnings,
+            result.Error);
+        return TypedResults.Json(body, HostJsonContext.Default.ReindexResponse, statusCode: result.Succeeded ? 200 : 500);
+    }
+
+    /// <summary>Constant-time comparison so the key cannot be guessed from response timing.</summary>
+    private static bool IsAuthorized(HttpRequest request, string apiKey)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var presented = Encoding.UTF8.GetBytes(header[scheme.Length..].Trim());
+        var expected = Encoding.UTF8.GetBytes(apiKey);
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(presented), SHA256.HashData(expected));
+    }
+
+    private static JsonHttpResult<ErrorResponse> Error(int status, string message) =>
+        TypedResults.Json(new ErrorResponse(message), HostJsonContext.Default.ErrorResponse, statusCode: status);
+}

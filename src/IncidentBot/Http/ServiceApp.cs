@@ -1,0 +1,51 @@
+using IncidentBot.Configuration;
+using IncidentBot.Core.Answers;
+using IncidentBot.Hosting;
+
+namespace IncidentBot.Http;
+
+/// <summary>Builds the ASP.NET Core service: HTTP API, health endpoints and the index lifecycle.</summary>
+internal static class ServiceApp
+{
+    public const string DefaultUrls = "http://localhost:8080";
+
+    /// <param name="urls">From <c>--urls</c>; null keeps <c>ASPNETCORE_URLS</c> / settings, else <see cref="DefaultUrls"/>.</param>
+    /// <param name="overrides">Settings that win over files and environment (CLI flags, tests).</param>
+    public static WebApplication Build(string? urls, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var contentRoot = AppPaths.FindContentRoot(Directory.GetCurrentDirectory());
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, Args = [] });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddIncidentBotSources(contentRoot, overrides);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        if (urls is not null)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        builder.Services.AddIncidentBotHost(builder.Configuration, contentRoot);
+        builder.Services.AddHostedService<IndexLifecycleService>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);
+        });
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(handler => handler.Run(context =>
+            // A bug, not a bad request: a JSON error without internals.
+            Results.Json(new ErrorResponse("Internal error; the service logged the details."), HostJsonContext.Default.ErrorResponse, statusCode: 500)
+                .ExecuteAsync(context)));
+        app.UseStatusCodePages(context =>
+            Results.Json(new ErrorResponse($"HTTP {context.HttpContext.Response.StatusCode}"), HostJsonContext.Default.ErrorResponse, statusCode: context.HttpContext.Response.StatusCode)
+                .ExecuteAsync(context.HttpContext));
+        app.MapIncidentBotApi();
+        return app;
+    }
+}
