@@ -14,6 +14,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<SeedsOptions>().Bind(configuration.GetSection(SeedsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeedLoader>();
         services.TryAddSingleton<IncidentIndex>();

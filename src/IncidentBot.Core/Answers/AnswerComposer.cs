@@ -6,7 +6,7 @@ namespace IncidentBot.Core.Answers;
 /// Second half of answering: decides whether the best sentence really answers (enough of the question's
 /// evidence found around it) and shapes the reply, with quoted text, highlights and numbered citations.
 /// </summary>
-internal sealed class AnswerComposer(Analyzer textAnalyzer, RankingWeights weights)
+internal sealed class AnswerComposer(Analyzer textAnalyzer, RankingOptions weights)
 {
     public const int MaxAnswerLength = 400;
     public const int MaxSnippetLength = 240;
@@ -35,12 +35,12 @@ internal sealed class AnswerComposer(Analyzer textAnalyzer, RankingWeights weigh
             return new Answer(question, false, null, NotAnsweredMessage, citations, 0);
         }
 
-        var (text, highlights) = TextWindow.Fit(best.Text, TermMatcher.Highlights(textAnalyzer, best.Text, matchTerms), MaxAnswerLength);
+        var (text, highlights) = TextWindow.Fit(best.Entry.Text, TermMatcher.Highlights(textAnalyzer, best.Entry.Text, matchTerms), MaxAnswerLength);
         return new Answer(question, true, text, null, citations, 0) { Highlights = highlights };
     }
 
     /// <summary>Share of the question's IDF weight whose words occur in the sentence's paragraph.</summary>
-    internal double Coverage(IReadOnlyList<QuestionTerm> terms, RankedSentence sentence)
+    internal static double Coverage(IReadOnlyList<QuestionTerm> terms, RankedSentence sentence)
     {
         var total = terms.Sum(t => t.Weight);
         if (total <= 0)
@@ -48,13 +48,14 @@ internal sealed class AnswerComposer(Analyzer textAnalyzer, RankingWeights weigh
             return 0;
         }
 
-        var present = TermMatcher.TermSet(textAnalyzer, sentence.ParagraphText);
+        var present = sentence.Entry.ParagraphEntry.Terms;
         var found = terms.Where(t => t.Expansions.Any(present.Contains)).Sum(t => t.Weight);
         return found / total;
     }
 
-    private Citation Cite(RankedSentence sentence, int number, IReadOnlySet<string> matchTerms)
+    private Citation Cite(RankedSentence ranked, int number, IReadOnlySet<string> matchTerms)
     {
+        var sentence = ranked.Entry;
         var highlights = TermMatcher.Highlights(textAnalyzer, sentence.Text, matchTerms);
         var (snippet, snippetHighlights) = TextWindow.Fit(sentence.Text, highlights, MaxSnippetLength);
         return new Citation(
@@ -66,7 +67,7 @@ internal sealed class AnswerComposer(Analyzer textAnalyzer, RankingWeights weigh
             sentence.Paragraph,
             sentence.Sentence,
             snippet,
-            Math.Round(sentence.Score, 3),
+            Math.Round(ranked.Score, 3),
             snippetHighlights);
     }
 }

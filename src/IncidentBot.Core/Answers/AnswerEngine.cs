@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IncidentBot.Core.Indexing;
 using Lucene.Net.Analysis;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Core.Answers;
 
@@ -13,27 +14,15 @@ public sealed class AnswerEngine : IDisposable
     private readonly IncidentIndex _index;
     private readonly Analyzer _questionAnalyzer = TextAnalysis.CreateQuestionAnalyzer();
     private readonly Analyzer _textAnalyzer = TextAnalysis.CreateIndexAnalyzer();
-    private RankingWeights _weights = RankingWeights.Default;
-    private SentenceRanker _ranker;
-    private AnswerComposer _composer;
+    private readonly SentenceRanker _ranker;
+    private readonly AnswerComposer _composer;
 
-    public AnswerEngine(IncidentIndex index)
+    public AnswerEngine(IncidentIndex index, IOptions<RankingOptions>? options = null)
     {
         _index = index;
-        _ranker = new SentenceRanker(_questionAnalyzer, _weights);
-        _composer = new AnswerComposer(_textAnalyzer, _weights);
-    }
-
-    /// <summary>Ranking parameters (settable for experiments and tests).</summary>
-    internal RankingWeights Weights
-    {
-        get => _weights;
-        set
-        {
-            _weights = value;
-            _ranker = new SentenceRanker(_questionAnalyzer, value);
-            _composer = new AnswerComposer(_textAnalyzer, value);
-        }
+        var ranking = options?.Value ?? new RankingOptions();
+        _ranker = new SentenceRanker(_questionAnalyzer, ranking);
+        _composer = new AnswerComposer(_textAnalyzer, ranking);
     }
 
     /// <summary>Answers <paramref name="question"/> with up to <paramref name="citations"/> citations.</summary>

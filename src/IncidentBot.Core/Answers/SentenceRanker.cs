@@ -10,7 +10,7 @@ namespace IncidentBot.Core.Answers;
 /// evidence sentences; the question's words are looked up in the index vocabulary first, and a word
 /// the index has never seen is replaced by its nearest spellings (typo tolerance).
 /// </summary>
-internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingWeights weights)
+internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions weights)
 {
     public (IReadOnlyList<QuestionTerm> Terms, IReadOnlyList<RankedSentence> Candidates) Rank(IndexSearcher searcher, string question)
     {
@@ -22,22 +22,30 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingWeights w
 
         var query = BuildQuery(terms);
         var top = searcher.Search(query, weights.Candidates);
+        if (top.ScoreDocs.Length == 0)
+        {
+            return (terms, []);
+        }
+
+        // Second stage: re-rank the candidates with evidence BM25 does not see, such as how much of
+        // the question's weight the sentence itself covers.
+        var table = ((IncidentSearcher)searcher).Sentences;
+        var totalWeight = terms.Sum(t => t.Weight);
+        var maxScore = top.ScoreDocs[0].Score;
         var candidates = new List<RankedSentence>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
         {
-            var doc = searcher.Doc(hit.Doc);
-            candidates.Add(new RankedSentence(
-                doc.Get(IndexFields.Source),
-                doc.Get(IndexFields.Title),
-                doc.Get(IndexFields.Date),
-                doc.Get(IndexFields.Url),
-                doc.GetField(IndexFields.ParagraphNumber).GetInt32Value() ?? 0,
-                doc.GetField(IndexFields.SentenceNumber).GetInt32Value() ?? 0,
-                doc.Get(IndexFields.Text),
-                doc.Get(IndexFields.Paragraph),
-                hit.Score));
+            if (table[hit.Doc] is not { } entry)
+            {
+                continue;
+            }
+
+            var covered = terms.Where(t => t.Expansions.Any(entry.Terms.Contains)).Sum(t => t.Weight) / totalWeight;
+            var score = (hit.Score / maxScore) + (weights.SentenceCoverage * covered);
+            candidates.Add(new RankedSentence(entry, score));
         }
 
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         return (terms, candidates);
     }
 
@@ -55,7 +63,7 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingWeights w
 
             var surface = question.Substring(span.Start, span.Length);
             var docFreq = reader.DocFreq(new Term(IndexFields.Text, term));
-            IReadOnlyList<string> expansions = docFreq > 0 ? [term] : NearSpellings(reader, term, out docFreq);
+            IReadOnlyList<string> expansions = docFreq > 0 ? [term] : NearSpellings(reader, term, surface.Length, out docFreq);
             terms.Add(new QuestionTerm(term, surface, expansions, Idf(docFreq, sentenceCount)));
         }
 
@@ -63,16 +71,17 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingWeights w
     }
 
     /// <summary>Indexed terms within one or two edits of a term the index lacks (longer words allow more edits).</summary>
-    private static List<string> NearSpellings(IndexReader reader, string term, out int docFreq)
+    /// <remarks>Lengths are those of the typed word: a typo can shorten the stem ("usres" stems to "usr").</remarks>
+    private static List<string> NearSpellings(IndexReader reader, string term, int typedLength, out int docFreq)
     {
         docFreq = 0;
-        if (term.Length < 4 || term.Any(char.IsDigit))
+        if (typedLength < 4 || term.Length < 3 || term.Any(char.IsDigit))
         {
             // Short words and numbers have too many near neighbours to guess from.
             return [];
         }
 
-        var maxEdits = term.Length >= 8 ? 2 : 1;
+        var maxEdits = typedLength >= 8 ? 2 : 1;
         var fuzzy = new FuzzyQuery(new Term(IndexFields.Text, term), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
         var extracted = new HashSet<Term>();
         fuzzy.Rewrite(reader).ExtractTerms(extracted);

@@ -26,6 +26,17 @@ internal static class TextWindow
             end = SnapBackward(text, start, end);
         }
 
+        // Never cut between the two halves of a surrogate pair (emoji, rare scripts).
+        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start]))
+        {
+            start--;
+        }
+
+        if (end < text.Length && end > start && char.IsLowSurrogate(text[end]))
+        {
+            end--;
+        }
+
         var prefix = start > 0 ? Ellipsis : string.Empty;
         var suffix = end < text.Length ? Ellipsis : string.Empty;
         var window = prefix + text[start..end].Trim() + suffix;

@@ -24,14 +24,14 @@ public static class SentenceSplitter
     private const string Openers = "\"'“‘„‚«‹([{*_¿¡";
     private const string Closers = "\"'”’»›)]}*_";
     private const string ClosersAndSpace = Closers + " ";
-    private static readonly SearchValues<char> RomanDigits = SearchValues.Create("IVXLCDM");
-    private static readonly SearchValues<char> OpenerValues = SearchValues.Create(Openers);
-    private static readonly SearchValues<char> CloserValues = SearchValues.Create(Closers);
-
     private const string WordEdgePunctuation = "\"'“”‘’„‚«»‹›()[]{}*_¿¡,;:.!?…";
 
     // Like WordEdgePunctuation but without '.', so the inner dots of "U.S" survive trimming.
     private const string AbbreviationEdgePunctuation = "\"'“”‘’„‚«»‹›()[]{}*_¿¡,;:!?…";
+
+    private static readonly SearchValues<char> RomanDigits = SearchValues.Create("IVXLCDM");
+    private static readonly SearchValues<char> OpenerValues = SearchValues.Create(Openers);
+    private static readonly SearchValues<char> CloserValues = SearchValues.Create(Closers);
 
     /// <summary>
     /// Splits a paragraph into trimmed, non-empty sentences. Whitespace runs (including line breaks)
@@ -222,7 +222,7 @@ public static class SentenceSplitter
         if (char.IsLower(first))
         {
             // "breach. pic.twitter.com/abc" — a link starts its own sentence even in lowercase.
-            return IsUrlLike(word) ? NextKind.Capital : NextKind.Lower;
+            return LinkDetector.IsLink(word) ? NextKind.Capital : NextKind.Lower;
         }
 
         if (char.IsUpper(first) || char.IsLetter(first))
@@ -250,65 +250,11 @@ public static class SentenceSplitter
         return span.Trim(AbbreviationEdgePunctuation);
     }
 
-    private static bool IsUrlLike(ReadOnlySpan<char> word)
-    {
-        if (word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        int at = word.IndexOf('@');
-        if (at > 0 && word[(at + 1)..].Contains('.'))
-        {
-            return true;
-        }
-
-        // Bare domain ("example.com", "pic.twitter.com/x"): dotted labels ending in a 2+ letter TLD.
-        int slash = word.IndexOf('/');
-        ReadOnlySpan<char> host = (slash >= 0 ? word[..slash] : word).TrimEnd(WordEdgePunctuation);
-        int labels = 0;
-        bool lastIsTld = false;
-        foreach (Range label in host.Split('.'))
-        {
-            ReadOnlySpan<char> part = host[label];
-            if (part.IsEmpty)
-            {
-                return false;
-            }
-
-            foreach (char c in part)
-            {
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
-                {
-                    return false;
-                }
-            }
-
-            labels++;
-            lastIsTld = part.Length >= 2 && IsAllAsciiLetters(part);
-        }
-
-        return labels >= 2 && lastIsTld;
-    }
-
     private static bool IsTerminal(char c) => c is '.' or '?' or '!' or '…';
 
     private static bool IsOnly(ReadOnlySpan<char> span, SearchValues<char> chars) => !span.IsEmpty && !span.ContainsAnyExcept(chars);
 
     private static bool IsAllDigits(ReadOnlySpan<char> span) => !span.IsEmpty && !span.ContainsAnyExceptInRange('0', '9');
-
-    private static bool IsAllAsciiLetters(ReadOnlySpan<char> span)
-    {
-        foreach (char c in span)
-        {
-            if (!char.IsAsciiLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>"Vol. II", "Ch. IV": uppercase Roman numerals act like numbers after a numbering abbreviation.</summary>
     private static bool IsRomanNumeral(ReadOnlySpan<char> word) => !word.IsEmpty && !word.ContainsAnyExcept(RomanDigits);

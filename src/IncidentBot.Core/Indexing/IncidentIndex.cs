@@ -162,12 +162,16 @@ public sealed partial class IncidentIndex : IDisposable
     private ReindexResult BuildLocked(bool force, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        if (!System.IO.Directory.Exists(SeedsPath))
+        string hash;
+        try
         {
-            return ReindexResult.Failed($"Seeds folder not found: {SeedsPath}", stopwatch.Elapsed);
+            hash = SeedLoader.ComputeContentHash(SeedsPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ReindexResult.Failed(e is DirectoryNotFoundException ? $"Seeds folder not found: {SeedsPath}" : e.Message, stopwatch.Elapsed);
         }
 
-        var hash = SeedLoader.ComputeContentHash(SeedsPath);
         if (!force && _snapshot is { } current && current.ContentHash == hash)
         {
             return new ReindexResult(ReindexStatus.Unchanged, current, stopwatch.Elapsed, [], null);
@@ -214,6 +218,9 @@ public sealed partial class IncidentIndex : IDisposable
             var (paragraphs, sentences) = IndexDocumentWriter.AddCorpus(writer, corpus, AfterSentenceIndexed, ct);
             var snapshot = new IndexSnapshotInfo(corpus.ContentHash, _time.GetUtcNow(), corpus.Documents.Count, paragraphs, sentences);
             writer.SetCommitData(ToCommitData(snapshot));
+
+            // The last chance to cancel: after the commit the new index is the one on disk.
+            ct.ThrowIfCancellationRequested();
             writer.Commit();
             writer.Dispose();
             return snapshot;
@@ -233,7 +240,7 @@ public sealed partial class IncidentIndex : IDisposable
         {
             if (_manager is null)
             {
-                _manager = new SearcherManager(GetDirectory(), new Bm25SearcherFactory());
+                _manager = new SearcherManager(GetDirectory(), new IncidentSearcher.Factory(_analyzer));
             }
             else
             {
@@ -255,7 +262,7 @@ public sealed partial class IncidentIndex : IDisposable
                 return;
             }
 
-            var manager = new SearcherManager(directory, new Bm25SearcherFactory());
+            var manager = new SearcherManager(directory, new IncidentSearcher.Factory(_analyzer));
             var snapshot = ReadSnapshot(manager);
             if (snapshot is null)
             {
@@ -273,6 +280,24 @@ public sealed partial class IncidentIndex : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or IndexFormatTooOldException)
         {
             LogUnreadableIndex(IndexPath, e.Message);
+            DiscardUnreadableIndex();
+        }
+    }
+
+    /// <summary>
+    /// Removes the files of an index that cannot be opened: <c>IndexWriter</c> reads the old commit even
+    /// in CREATE mode and would fail on it too. Only Lucene's own file names are touched, in case the
+    /// index path was pointed at a folder that holds anything else.
+    /// </summary>
+    private void DiscardUnreadableIndex()
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(IndexPath))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_') || name == "write.lock")
+            {
+                File.Delete(file);
+            }
         }
     }
 
@@ -321,13 +346,6 @@ public sealed partial class IncidentIndex : IDisposable
         [IndexFields.CommitParagraphs] = snapshot.Paragraphs.ToString(CultureInfo.InvariantCulture),
         [IndexFields.CommitSentences] = snapshot.Sentences.ToString(CultureInfo.InvariantCulture),
     };
-
-    /// <summary>Every searcher scores with the same BM25 parameters the index was built for.</summary>
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new(reader) { Similarity = TextAnalysis.CreateSimilarity() };
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Documents} documents, {Paragraphs} paragraphs, {Sentences} sentences in {ElapsedMs:F0} ms")]
     private partial void LogBuilt(int documents, int paragraphs, int sentences, double elapsedMs);

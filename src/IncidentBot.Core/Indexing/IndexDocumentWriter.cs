@@ -24,6 +24,7 @@ internal static class IndexDocumentWriter
                 paragraphs++;
                 for (var i = 0; i < paragraph.Sentences.Count; i++)
                 {
+                    ct.ThrowIfCancellationRequested();
                     writer.AddDocument(CreateSentence(document, date, paragraph, i));
                     sentences++;
                     documentSentences++;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -21,10 +22,10 @@ public sealed class SourceCatalog(IncidentIndex index)
             return hits.ScoreDocs
                 .Select(hit => searcher.Doc(hit.Doc))
                 .Select(doc => new SourceInfo(
-                    doc.Get(IndexFields.Source),
-                    doc.Get(IndexFields.Title),
-                    doc.Get(IndexFields.Date),
-                    doc.Get(IndexFields.Url),
+                    doc.Get(IndexFields.Source, CultureInfo.InvariantCulture),
+                    doc.Get(IndexFields.Title, CultureInfo.InvariantCulture),
+                    doc.Get(IndexFields.Date, CultureInfo.InvariantCulture),
+                    doc.Get(IndexFields.Url, CultureInfo.InvariantCulture),
                     doc.GetField(IndexFields.SizeBytes).GetInt64Value() ?? 0,
                     doc.GetField(IndexFields.ParagraphCount).GetInt32Value() ?? 0,
                     doc.GetField(IndexFields.SentenceCount).GetInt32Value() ?? 0))

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Answers;
 using IncidentBot.Core.Indexing;
 
 namespace IncidentBot.Hosting;
@@ -7,7 +8,7 @@ namespace IncidentBot.Hosting;
 /// <c>/readyz</c> turns 200 when questions can be answered; then picks up commits made by other processes
 /// (an <c>incidentbot reindex</c> next to the service).
 /// </summary>
-internal sealed partial class IndexLifecycleService(IncidentIndex index, ILogger<IndexLifecycleService> logger) : BackgroundService
+internal sealed partial class IndexLifecycleService(IncidentIndex index, AnswerEngine engine, ILogger<IndexLifecycleService> logger) : BackgroundService
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
@@ -22,6 +23,11 @@ internal sealed partial class IndexLifecycleService(IncidentIndex index, ILogger
         if (!index.IsReady)
         {
             LogNoIndex(result.Error);
+        }
+        else
+        {
+            // Compile the query path now, so the first person to ask does not wait for the JIT.
+            engine.Ask("What happened to the users?");
         }
 
         using var timer = new PeriodicTimer(RefreshInterval);
