@@ -32,7 +32,7 @@ public sealed class RankingOptions
 
     /// <summary>How many sentences the first stage retrieves for re-ranking.</summary>
     [Range(1, 200)]
-    public int Candidates { get; set; } = 30;
+    public int Candidates { get; set; } = 20;
 
     /// <summary>
     /// Share of the question's evidence weight (IDF) that must be found in the best sentence's paragraph

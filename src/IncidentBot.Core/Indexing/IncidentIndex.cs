@@ -139,8 +139,13 @@ public sealed partial class IncidentIndex : IDisposable
             return false;
         }
 
-        var snapshot = ReadSnapshot(manager);
-        var changed = snapshot?.ContentHash != _snapshot?.ContentHash || snapshot?.BuiltAt != _snapshot?.BuiltAt;
+        // An index committed by another version (null snapshot) still answers; keep what we knew of ours.
+        if (ReadSnapshot(manager) is not { } snapshot)
+        {
+            return false;
+        }
+
+        var changed = snapshot != _snapshot;
         _snapshot = snapshot;
         return changed;
     }

@@ -14,8 +14,9 @@ internal static class AskCommand
         var top = new Option<int>("--top") { Description = "How many citations to show (1-20)", DefaultValueFactory = _ => AnswerEngine.DefaultCitations, HelpName = "N" };
         top.Validators.Add(r =>
         {
-            var value = r.GetValueOrDefault<int>();
-            if (value is < 1 or > AnswerEngine.MaxCitations)
+            // Read the token, not the value: a non-number already has a parse error, and asking for
+            // its value would throw.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var value) && value is < 1 or > AnswerEngine.MaxCitations)
             {
                 r.AddError($"--top must be between 1 and {AnswerEngine.MaxCitations}.");
             }
@@ -25,6 +26,14 @@ internal static class AskCommand
         var command = new Command("ask", "Answer a question from the documents, with citations") { question, json, top, seeds, index };
         command.SetAction(async (parse, ct) =>
         {
+            // A question that can never be asked is a usage error, reported before any index work.
+            var text = parse.GetRequiredValue(question);
+            if (text != "-" && QuestionSanitizer.Sanitize(text).Error is { } invalid)
+            {
+                await console.Error.WriteLineAsync($"error: {invalid}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             var (session, error) = CliSession.Create(console, parse.GetValue(seeds), parse.GetValue(index), CliApp.IsVerbose(parse));
             if (session is null)
             {
@@ -40,7 +49,6 @@ internal static class AskCommand
                 }
 
                 var engine = session.Services.GetRequiredService<AnswerEngine>();
-                var text = parse.GetRequiredValue(question);
                 return text == "-"
                     ? await AskBatchAsync(engine, console, parse.GetValue(json), parse.GetValue(top), ct).ConfigureAwait(false)
                     : await AskOneAsync(engine, console, text, parse.GetValue(json), parse.GetValue(top)).ConfigureAwait(false);

@@ -6,38 +6,32 @@ namespace IncidentBot.Cli;
 /// <summary>The command line: <c>serve</c> (the default), <c>ask</c>, <c>reindex</c>, <c>sources</c>, <c>eval</c>.</summary>
 internal static class CliApp
 {
-    private static readonly Option<bool> VerboseOption = CliOptions.Verbose();
-
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
     {
         var root = new RootCommand("IncidentBot: cited answers about an incident from its documents.")
         {
-            VerboseOption,
+            CliOptions.Verbose(),
             AskCommand.Create(console),
             ReindexCommand.Create(console),
             SourcesCommand.Create(console),
             EvalCommand.Create(console),
         };
-        var serve = ServeCommand.Create(console);
-        root.Add(serve);
+        var serve = new ServeCommand(console);
+        root.Add(serve.Create());
 
         // No verb means serve: the container's entry point and `dotnet run` start the service.
-        foreach (var option in ServeCommand.SharedOptions)
+        foreach (var option in serve.Options)
         {
             root.Add(option);
         }
 
-        root.SetAction((parse, token) => ServeCommand.RunAsync(parse, console, token));
+        root.SetAction(serve.RunAsync);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-            }
-
-            await console.Error.WriteLineAsync("Run 'incidentbot --help' for usage.").ConfigureAwait(false);
+            // One line a person can act on; the first error is the one to fix.
+            await console.Error.WriteLineAsync($"error: {parse.Errors[0].Message} (see 'incidentbot --help')").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -62,5 +56,5 @@ internal static class CliApp
         }
     }
 
-    public static bool IsVerbose(ParseResult parse) => parse.GetValue(VerboseOption);
+    public static bool IsVerbose(ParseResult parse) => parse.GetValue<bool>(CliOptions.VerboseName);
 }

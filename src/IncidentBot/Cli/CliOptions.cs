@@ -11,5 +11,7 @@ internal static class CliOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
 
-    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Log details and show stack traces", Recursive = true };
+    public const string VerboseName = "--verbose";
+
+    public static Option<bool> Verbose() => new(VerboseName, "-v") { Description = "Log details and show stack traces", Recursive = true };
 }

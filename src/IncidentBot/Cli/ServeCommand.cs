@@ -4,56 +4,50 @@ using IncidentBot.Http;
 namespace IncidentBot.Cli;
 
 /// <summary><c>serve [--urls URL]</c> (the default verb): runs the HTTP service until stopped.</summary>
-internal static class ServeCommand
+internal sealed class ServeCommand
 {
-    private static readonly Option<string?> UrlsOption = new("--urls") { Description = "Addresses to listen on (default http://localhost:8080, or ASPNETCORE_URLS)", HelpName = "URL" };
-    private static readonly Option<string?> SeedsOption = CliOptions.Seeds();
-    private static readonly Option<string?> IndexOption = CliOptions.Index();
+    private readonly Option<string?> _urls = new("--urls") { Description = "Addresses to listen on (default http://localhost:8080, or ASPNETCORE_URLS)", HelpName = "URL" };
+    private readonly Option<string?> _seeds = CliOptions.Seeds();
+    private readonly Option<string?> _index = CliOptions.Index();
+    private readonly CliConsole _console;
 
-    public static Command Create(CliConsole console)
+    public ServeCommand(CliConsole console) => _console = console;
+
+    /// <summary>The options, added both to <c>serve</c> and to the root command (no verb means serve).</summary>
+    public IEnumerable<Option> Options => [_urls, _seeds, _index];
+
+    public Command Create()
     {
-        var command = new Command("serve", "Run the service (the default)") { UrlsOption, SeedsOption, IndexOption };
-        command.SetAction((parse, ct) => RunAsync(parse, console, ct));
+        var command = new Command("serve", "Run the service (the default)") { _urls, _seeds, _index };
+        command.SetAction(RunAsync);
         return command;
     }
 
-    public static IEnumerable<Option> SharedOptions => [UrlsOption, SeedsOption, IndexOption];
-
-    public static async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken ct)
+    public async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
         var overrides = new Dictionary<string, string?>();
-        if (parse.GetValue(SeedsOption) is { } seeds)
+        if (parse.GetValue(_seeds) is { } seeds)
         {
             overrides["Seeds:Path"] = Path.GetFullPath(seeds);
         }
 
-        if (parse.GetValue(IndexOption) is { } index)
+        if (parse.GetValue(_index) is { } index)
         {
             overrides["Index:Path"] = Path.GetFullPath(index);
         }
 
-        WebApplication app;
         try
         {
-            app = ServiceApp.Build(parse.GetValue(UrlsOption), overrides);
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
-        {
-            await console.Error.WriteLineAsync("error: Invalid configuration: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        await using (app.ConfigureAwait(false))
-        {
-            try
+            var app = ServiceApp.Build(parse.GetValue(_urls), overrides);
+            await using (app.ConfigureAwait(false))
             {
                 await app.RunAsync(ct).ConfigureAwait(false);
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException e)
-            {
-                await console.Error.WriteLineAsync("error: Invalid configuration: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await _console.Error.WriteLineAsync("error: Invalid configuration: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
         return ExitCodes.Success;

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using IncidentBot.Http;
+using Microsoft.AspNetCore.Builder;
+
+namespace IncidentBot.Tests.Support;
+
+/// <summary>
+/// The real service (<see cref="ServiceApp.Build"/>) on a free loopback port with its own temp index,
+/// and an <see cref="HttpClient"/> pointed at it. One per test; disposing stops it and deletes the index.
+/// </summary>
+internal sealed class RunningService : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly WebApplication _app;
+    private readonly TempDirectory _temp;
+
+    private RunningService(WebApplication app, TempDirectory temp, Uri address)
+    {
+        _app = app;
+        _temp = temp;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public string IndexPath => _temp.Index;
+
+    /// <summary>Starts the service and, unless told otherwise, waits for /readyz 200.</summary>
+    /// <param name="seeds">Seeds:Path; the main fixture folder when null.</param>
+    /// <param name="apiKey">Admin:ApiKey; empty (the default) disables reindexing over HTTP, whatever the environment says.</param>
+    /// <param name="waitUntilReady">False to return as soon as the server listens.</param>
+    public static async Task<RunningService> StartAsync(string? seeds = null, string apiKey = "", bool waitUntilReady = true)
+    {
+        var temp = new TempDirectory();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Seeds:Path"] = seeds ?? TestSeeds.Main,
+            ["Index:Path"] = temp.Index,
+            ["Admin:ApiKey"] = apiKey,
+        };
+        var app = ServiceApp.Build("http://127.0.0.1:0", overrides);
+        RunningService? service = null;
+        try
+        {
+            using var cts = new CancellationTokenSource(ReadyTimeout);
+            await app.StartAsync(cts.Token);
+            service = new RunningService(app, temp, new Uri(app.Urls.Single()));
+            if (waitUntilReady)
+            {
+                await service.WaitUntilReadyAsync();
+            }
+
+            return service;
+        }
+        catch
+        {
+            if (service is not null)
+            {
+                await service.DisposeAsync();
+            }
+            else
+            {
+                await app.DisposeAsync();
+                temp.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>GET and parse the JSON body; the status is returned for the caller to assert.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string pathAndQuery)
+    {
+        using var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+        return (response.StatusCode, await ReadJsonAsync(response));
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(
+            response.Content.Headers.ContentType?.MediaType == "application/json",
+            $"{(int)response.StatusCode} with content type {response.Content.Headers.ContentType}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A 4xx/5xx body: exactly <c>{"error": "..."}</c> with a non-empty sentence.</summary>
+    public static void AssertErrorBody(JsonElement body)
+    {
+        var property = Assert.Single(body.EnumerateObject());
+        Assert.Equal("error", property.Name);
+        Assert.False(string.IsNullOrWhiteSpace(property.Value.GetString()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await _app.StopAsync(cts.Token);
+        }
+
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (true)
+        {
+            using (var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative)))
+            {
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"/readyz did not turn 200 within {ReadyTimeout}.");
+            await Task.Delay(50);
+        }
+    }
+}
