@@ -6,16 +6,19 @@ namespace IncidentBot.Core.Evaluation;
 /// <summary>Runs a question set through the engine and measures hit@1, hit@3, abstentions and latency.</summary>
 public static class EvalRunner
 {
-    /// <summary>Questions run untimed first so JIT compilation and cold caches do not count as latency.</summary>
-    private const int WarmupQuestions = 50;
+    /// <summary>
+    /// Questions asked untimed first (cycling through a small set) so that JIT compilation, including
+    /// tiered re-compilation of hot methods, and cold caches do not count as latency.
+    /// </summary>
+    private const int WarmupQuestions = 300;
 
     public static EvalReport Run(AnswerEngine engine, IReadOnlyList<EvalQuestion> questions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(questions);
-        foreach (var question in questions.Take(WarmupQuestions))
+        for (var i = 0; i < WarmupQuestions && questions.Count > 0; i++)
         {
-            engine.Ask(question.Question, 3);
+            engine.Ask(questions[i % questions.Count].Question, 3);
         }
 
         var latencies = new List<double>(questions.Count);
