@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using IncidentBot.Core.Documents;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -140,7 +139,7 @@ public sealed partial class IncidentIndex : IDisposable
         }
 
         // An index committed by another version (null snapshot) still answers; keep what we knew of ours.
-        if (ReadSnapshot(manager) is not { } snapshot)
+        if (IndexCommitData.ReadSnapshot(manager) is not { } snapshot)
         {
             return false;
         }
@@ -222,7 +221,7 @@ public sealed partial class IncidentIndex : IDisposable
         {
             var (paragraphs, sentences) = IndexDocumentWriter.AddCorpus(writer, corpus, AfterSentenceIndexed, ct);
             var snapshot = new IndexSnapshotInfo(corpus.ContentHash, _time.GetUtcNow(), corpus.Documents.Count, paragraphs, sentences);
-            writer.SetCommitData(ToCommitData(snapshot));
+            writer.SetCommitData(IndexCommitData.From(snapshot));
 
             // The last chance to cancel: after the commit the new index is the one on disk.
             ct.ThrowIfCancellationRequested();
@@ -252,7 +251,7 @@ public sealed partial class IncidentIndex : IDisposable
                 _manager.MaybeRefreshBlocking();
             }
 
-            _snapshot = ReadSnapshot(_manager);
+            _snapshot = IndexCommitData.ReadSnapshot(_manager);
         }
     }
 
@@ -268,7 +267,7 @@ public sealed partial class IncidentIndex : IDisposable
             }
 
             var manager = new SearcherManager(directory, new IncidentSearcher.Factory(_analyzer));
-            var snapshot = ReadSnapshot(manager);
+            var snapshot = IndexCommitData.ReadSnapshot(manager);
             if (snapshot is null)
             {
                 LogOutdatedIndex(IndexPath);
@@ -316,54 +315,4 @@ public sealed partial class IncidentIndex : IDisposable
 
         return _directory;
     }
-
-    /// <summary>Reads what the snapshot was built from; null when it was built by another schema version.</summary>
-    private static IndexSnapshotInfo? ReadSnapshot(SearcherManager manager)
-    {
-        var searcher = manager.Acquire();
-        try
-        {
-            var data = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
-            if (!data.TryGetValue(IndexFields.CommitSchema, out var schema) || schema != IndexFields.SchemaVersion)
-            {
-                return null;
-            }
-
-            return new IndexSnapshotInfo(
-                data[IndexFields.CommitContentHash],
-                DateTimeOffset.Parse(data[IndexFields.CommitBuiltAt], CultureInfo.InvariantCulture),
-                int.Parse(data[IndexFields.CommitDocuments], CultureInfo.InvariantCulture),
-                int.Parse(data[IndexFields.CommitParagraphs], CultureInfo.InvariantCulture),
-                int.Parse(data[IndexFields.CommitSentences], CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            manager.Release(searcher);
-        }
-    }
-
-    private static Dictionary<string, string> ToCommitData(IndexSnapshotInfo snapshot) => new()
-    {
-        [IndexFields.CommitSchema] = IndexFields.SchemaVersion,
-        [IndexFields.CommitContentHash] = snapshot.ContentHash,
-        [IndexFields.CommitBuiltAt] = snapshot.BuiltAt.ToString("O", CultureInfo.InvariantCulture),
-        [IndexFields.CommitDocuments] = snapshot.Documents.ToString(CultureInfo.InvariantCulture),
-        [IndexFields.CommitParagraphs] = snapshot.Paragraphs.ToString(CultureInfo.InvariantCulture),
-        [IndexFields.CommitSentences] = snapshot.Sentences.ToString(CultureInfo.InvariantCulture),
-    };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Documents} documents, {Paragraphs} paragraphs, {Sentences} sentences in {ElapsedMs:F0} ms")]
-    private partial void LogBuilt(int documents, int paragraphs, int sentences, double elapsedMs);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Index build failed; the previous index (if any) keeps answering")]
-    private partial void LogBuildFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not rebuild the index ({Error}); answering from the previous index")]
-    private partial void LogKeptPreviousIndex(string? error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {Path} is unreadable ({Reason}); rebuilding it from the seeds")]
-    private partial void LogUnreadableIndex(string path, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The index at {Path} was built by another version; rebuilding it")]
-    private partial void LogOutdatedIndex(string path);
 }
