@@ -34,25 +34,13 @@ internal static class AskCommand
                 return ExitCodes.Usage;
             }
 
-            var (session, error) = CliSession.Create(console, parse.GetValue(seeds), parse.GetValue(index), CliApp.IsVerbose(parse));
-            if (session is null)
+            return await CliSession.RunAsync(console, parse, seeds, index, needsIndex: true, async session =>
             {
-                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            await using (session.ConfigureAwait(false))
-            {
-                if (!await session.EnsureIndexAsync(ct).ConfigureAwait(false))
-                {
-                    return ExitCodes.Failure;
-                }
-
                 var engine = session.Services.GetRequiredService<AnswerEngine>();
                 return text == "-"
                     ? await AskBatchAsync(engine, console, parse.GetValue(json), parse.GetValue(top), ct).ConfigureAwait(false)
                     : await AskOneAsync(engine, console, text, parse.GetValue(json), parse.GetValue(top)).ConfigureAwait(false);
-            }
+            }, ct).ConfigureAwait(false);
         });
         return command;
     }

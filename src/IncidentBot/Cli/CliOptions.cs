@@ -14,4 +14,21 @@ internal static class CliOptions
     public const string VerboseName = "--verbose";
 
     public static Option<bool> Verbose() => new(VerboseName, "-v") { Description = "Log details and show stack traces", Recursive = true };
+
+    /// <summary>Settings overrides from <c>--seeds</c>/<c>--index</c>: paths typed by a person, so relative to the current folder.</summary>
+    public static Dictionary<string, string?> PathOverrides(string? seeds, string? index)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (seeds is not null)
+        {
+            overrides["Seeds:Path"] = Path.GetFullPath(seeds);
+        }
+
+        if (index is not null)
+        {
+            overrides["Index:Path"] = Path.GetFullPath(index);
+        }
+
+        return overrides;
+    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using IncidentBot.Configuration;
 using IncidentBot.Core.Indexing;
 
@@ -18,23 +19,41 @@ internal sealed class CliSession : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
+    /// <summary>
+    /// Runs one verb's body in a session: a configuration error is a usage error (exit 2); when the verb
+    /// needs the index and none can be opened or built, the error is printed and the exit code is 1.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        CliConsole console,
+        ParseResult parse,
+        Option<string?> seeds,
+        Option<string?> index,
+        bool needsIndex,
+        Func<CliSession, Task<int>> body,
+        CancellationToken ct)
+    {
+        var (session, error) = Create(console, CliOptions.PathOverrides(parse.GetValue(seeds), parse.GetValue(index)), CliApp.IsVerbose(parse));
+        if (session is null)
+        {
+            await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        await using (session.ConfigureAwait(false))
+        {
+            if (needsIndex && !await session.EnsureIndexAsync(ct).ConfigureAwait(false))
+            {
+                return ExitCodes.Failure;
+            }
+
+            return await body(session).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Builds the session; returns an error (exit code 2) when the configuration is invalid.</summary>
-    public static (CliSession? Session, string? Error) Create(CliConsole console, string? seeds, string? index, bool verbose)
+    private static (CliSession? Session, string? Error) Create(CliConsole console, Dictionary<string, string?> overrides, bool verbose)
     {
         var contentRoot = AppPaths.FindContentRoot(Directory.GetCurrentDirectory());
-        var overrides = new Dictionary<string, string?>();
-
-        // Flags are paths typed by a person, so they are relative to the current folder.
-        if (seeds is not null)
-        {
-            overrides["Seeds:Path"] = Path.GetFullPath(seeds);
-        }
-
-        if (index is not null)
-        {
-            overrides["Index:Path"] = Path.GetFullPath(index);
-        }
-
         var configuration = new ConfigurationBuilder().AddIncidentBotSources(contentRoot, overrides).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -25,20 +25,8 @@ internal static class EvalCommand
                 return ExitCodes.Usage;
             }
 
-            var (session, error) = CliSession.Create(console, parse.GetValue(seeds), parse.GetValue(index), CliApp.IsVerbose(parse));
-            if (session is null)
+            return await CliSession.RunAsync(console, parse, seeds, index, needsIndex: true, async session =>
             {
-                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            await using (session.ConfigureAwait(false))
-            {
-                if (!await session.EnsureIndexAsync(ct).ConfigureAwait(false))
-                {
-                    return ExitCodes.Failure;
-                }
-
                 var report = EvalRunner.Run(session.Services.GetRequiredService<AnswerEngine>(), questions, ct);
                 foreach (var miss in report.Misses.Take(parse.GetValue(misses)))
                 {
@@ -54,7 +42,7 @@ internal static class EvalCommand
                 }
 
                 return ExitCodes.Success;
-            }
+            }, ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -15,14 +15,7 @@ internal static class ReindexCommand
         var command = new Command("reindex", "Rebuild the search index from the seed documents") { seeds, index, force };
         command.SetAction(async (parse, ct) =>
         {
-            var (session, error) = CliSession.Create(console, parse.GetValue(seeds), parse.GetValue(index), CliApp.IsVerbose(parse));
-            if (session is null)
-            {
-                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            await using (session.ConfigureAwait(false))
+            return await CliSession.RunAsync(console, parse, seeds, index, needsIndex: false, async session =>
             {
                 var incidentIndex = session.Services.GetRequiredService<IncidentIndex>();
                 var result = await incidentIndex.ReindexAsync(parse.GetValue(force), ct).ConfigureAwait(false);
@@ -35,7 +28,7 @@ internal static class ReindexCommand
 
                 await console.Out.WriteLineAsync(Describe(result, incidentIndex.IndexPath)).ConfigureAwait(false);
                 return ExitCodes.Success;
-            }
+            }, ct).ConfigureAwait(false);
         });
         return command;
     }

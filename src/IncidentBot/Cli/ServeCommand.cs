@@ -25,16 +25,7 @@ internal sealed class ServeCommand
 
     public async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (parse.GetValue(_seeds) is { } seeds)
-        {
-            overrides["Seeds:Path"] = Path.GetFullPath(seeds);
-        }
-
-        if (parse.GetValue(_index) is { } index)
-        {
-            overrides["Index:Path"] = Path.GetFullPath(index);
-        }
+        var overrides = CliOptions.PathOverrides(parse.GetValue(_seeds), parse.GetValue(_index));
 
         try
         {

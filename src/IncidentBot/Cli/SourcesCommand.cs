@@ -17,20 +17,8 @@ internal static class SourcesCommand
         var command = new Command("sources", "List the indexed documents") { seeds, index, json };
         command.SetAction(async (parse, ct) =>
         {
-            var (session, error) = CliSession.Create(console, parse.GetValue(seeds), parse.GetValue(index), CliApp.IsVerbose(parse));
-            if (session is null)
+            return await CliSession.RunAsync(console, parse, seeds, index, needsIndex: true, async session =>
             {
-                await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            await using (session.ConfigureAwait(false))
-            {
-                if (!await session.EnsureIndexAsync(ct).ConfigureAwait(false))
-                {
-                    return ExitCodes.Failure;
-                }
-
                 var sources = session.Services.GetRequiredService<SourceCatalog>().List();
                 if (parse.GetValue(json))
                 {
@@ -47,7 +35,7 @@ internal static class SourcesCommand
 
                 await console.Out.WriteLineAsync($"{sources.Count} documents").ConfigureAwait(false);
                 return ExitCodes.Success;
-            }
+            }, ct).ConfigureAwait(false);
         });
         return command;
     }
