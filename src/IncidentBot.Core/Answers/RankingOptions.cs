@@ -18,10 +18,6 @@ public sealed class RankingOptions
     [Range(0, 10)]
     public float Paragraph { get; set; } = 1.0f;
 
-    /// <summary>Boost of a question word found in the neighbouring sentences.</summary>
-    [Range(0, 10)]
-    public float Context { get; set; }
-
     /// <summary>Factor for near-spellings searched in place of a word missing from the index.</summary>
     [Range(0, 1)]
     public float Fuzzy { get; set; } = 0.7f;

@@ -6,7 +6,7 @@ using Lucene.Net.Search;
 namespace IncidentBot.Core.Answers;
 
 /// <summary>
-/// First stage: one BM25 query over the sentence, its paragraph and its neighbours finds candidate
+/// First stage: one BM25 query over the sentence and its paragraph finds candidate
 /// evidence sentences; the question's words are looked up in the index vocabulary first, and a word
 /// the index has never seen is replaced by its nearest spellings (typo tolerance).
 /// </summary>
@@ -100,7 +100,6 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
             {
                 AddClause(query, IndexFields.Text, expansion, weights.Sentence * factor);
                 AddClause(query, IndexFields.Paragraph, expansion, weights.Paragraph * factor);
-                AddClause(query, IndexFields.Context, expansion, weights.Context * factor);
             }
         }
 

@@ -5,8 +5,8 @@ namespace IncidentBot.Core.Indexing;
 /// <summary>Log messages of <see cref="IncidentIndex"/> (source-generated).</summary>
 public sealed partial class IncidentIndex
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Documents} documents, {Paragraphs} paragraphs, {Sentences} sentences in {ElapsedMs:F0} ms")]
-    private partial void LogBuilt(int documents, int paragraphs, int sentences, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Documents} documents, {Paragraphs} paragraphs, {Sentences} sentences in {ElapsedMs:F0} ms (load {LoadMs:F0} ms, write {WriteMs:F0} ms, open {OpenMs:F0} ms)")]
+    private partial void LogBuilt(int documents, int paragraphs, int sentences, double elapsedMs, double loadMs, double writeMs, double openMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Index build failed; the previous index (if any) keeps answering")]
     private partial void LogBuildFailed(Exception exception);

@@ -190,9 +190,13 @@ public sealed partial class IncidentIndex : IDisposable
         var corpus = load.Corpus;
         try
         {
+            var loaded = stopwatch.Elapsed;
             var snapshot = WriteAndCommit(corpus, ct);
+            var written = stopwatch.Elapsed;
             PublishLocked();
-            LogBuilt(snapshot.Documents, snapshot.Paragraphs, snapshot.Sentences, stopwatch.Elapsed.TotalMilliseconds);
+            LogBuilt(
+                snapshot.Documents, snapshot.Paragraphs, snapshot.Sentences, stopwatch.Elapsed.TotalMilliseconds,
+                loaded.TotalMilliseconds, (written - loaded).TotalMilliseconds, (stopwatch.Elapsed - written).TotalMilliseconds);
             return new ReindexResult(ReindexStatus.Built, _snapshot, stopwatch.Elapsed, corpus.Warnings, null);
         }
         catch (LockObtainFailedException)

@@ -40,10 +40,6 @@ internal static class IndexDocumentWriter
 
     private static Document CreateSentence(SourceDocument document, string? date, DocumentParagraph paragraph, int index)
     {
-        var sentences = paragraph.Sentences;
-        var previous = index > 0 ? sentences[index - 1] : string.Empty;
-        var next = index + 1 < sentences.Count ? sentences[index + 1] : string.Empty;
-        var context = $"{previous} {next}".Trim();
         var entry = new Document
         {
             new StringField(IndexFields.Kind, IndexFields.SentenceKind, Field.Store.NO),
@@ -51,9 +47,8 @@ internal static class IndexDocumentWriter
             new StoredField(IndexFields.Title, document.Title),
             new StoredField(IndexFields.ParagraphNumber, paragraph.Number),
             new StoredField(IndexFields.SentenceNumber, index + 1),
-            new TextField(IndexFields.Text, sentences[index], Field.Store.YES),
+            new TextField(IndexFields.Text, paragraph.Sentences[index], Field.Store.YES),
             new TextField(IndexFields.Paragraph, paragraph.Text, Field.Store.YES),
-            new TextField(IndexFields.Context, context, Field.Store.NO),
         };
         AddOptionalMetadata(entry, document, date);
         return entry;
