@@ -4,6 +4,7 @@ using IncidentBot.Core.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Core;
 
@@ -12,9 +13,12 @@ public static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddIncidentBotCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SeedsOptions>().Bind(configuration.GetSection(SeedsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedsOptions>().Bind(configuration.GetSection(SeedsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SeedsOptions>, SeedsOptionsValidator>());
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexOptionsValidator>());
+        services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeedLoader>();
         services.TryAddSingleton<IncidentIndex>();

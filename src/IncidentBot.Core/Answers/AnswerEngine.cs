@@ -1,28 +1,32 @@
 using System.Diagnostics;
 using IncidentBot.Core.Indexing;
 using Lucene.Net.Analysis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Core.Answers;
 
 /// <summary>Answers questions from the current index: validation, retrieval, re-ranking, composition.</summary>
-public sealed class AnswerEngine : IDisposable
+public sealed partial class AnswerEngine : IDisposable
 {
     public const int DefaultCitations = 5;
     public const int MaxCitations = 20;
 
     private readonly IncidentIndex _index;
     private readonly Analyzer _questionAnalyzer = TextAnalysis.CreateQuestionAnalyzer();
-    private readonly Analyzer _textAnalyzer = TextAnalysis.CreateIndexAnalyzer();
     private readonly SentenceRanker _ranker;
     private readonly AnswerComposer _composer;
 
-    public AnswerEngine(IncidentIndex index, IOptions<RankingOptions>? options = null)
+    private readonly ILogger<AnswerEngine> _logger;
+
+    public AnswerEngine(IncidentIndex index, IOptions<RankingOptions>? options = null, ILogger<AnswerEngine>? logger = null)
     {
         _index = index;
+        _logger = logger ?? NullLogger<AnswerEngine>.Instance;
         var ranking = options?.Value ?? new RankingOptions();
         _ranker = new SentenceRanker(_questionAnalyzer, ranking);
-        _composer = new AnswerComposer(_textAnalyzer, ranking);
+        _composer = new AnswerComposer(ranking);
     }
 
     /// <summary>Answers <paramref name="question"/> with up to <paramref name="citations"/> citations.</summary>
@@ -32,23 +36,28 @@ public sealed class AnswerEngine : IDisposable
         var (cleaned, error) = QuestionSanitizer.Sanitize(question);
         if (cleaned is null)
         {
-            return AskResult.Failure(error!);
+            return AskResult.Failure(AskErrorKind.InvalidQuestion, error!);
         }
 
         if (!_index.IsReady)
         {
-            return AskResult.Failure("The index is not ready yet; try again in a moment.");
+            return AskResult.Failure(AskErrorKind.NotReady, "The index is not ready yet; try again in a moment.");
         }
 
         var top = Math.Clamp(citations, 1, MaxCitations);
         var (terms, candidates) = _index.Search(searcher => _ranker.Rank(searcher, cleaned));
-        var answer = _composer.Compose(cleaned, terms, candidates, top);
-        return AskResult.Success(answer with { ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) });
+        var answer = _composer.Compose(cleaned, terms, candidates, top) with { ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) };
+
+        // The question itself is not logged: people may paste things into it that logs should not keep.
+        LogAsked(answer.Answered, answer.Citations.Count, cleaned.Length, answer.ElapsedMs);
+        return AskResult.Success(answer);
     }
 
     public void Dispose()
     {
         _questionAnalyzer.Dispose();
-        _textAnalyzer.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Asked: answered {Answered}, {Citations} citations, {QuestionLength} characters, {ElapsedMs} ms")]
+    private partial void LogAsked(bool answered, int citations, int questionLength, double elapsedMs);
 }

@@ -12,25 +12,24 @@ namespace IncidentBot.Core.Answers;
 /// </summary>
 internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions weights)
 {
-    public (IReadOnlyList<QuestionTerm> Terms, IReadOnlyList<RankedSentence> Candidates) Rank(IndexSearcher searcher, string question)
+    public (AnalyzedQuestion Question, IReadOnlyList<RankedSentence> Candidates) Rank(IncidentSearcher searcher, string question)
     {
-        var terms = AnalyzeQuestion(searcher.IndexReader, question);
-        if (!terms.Any(t => t.IsKnown))
+        var analyzed = new AnalyzedQuestion(AnalyzeQuestion(searcher.IndexReader, question));
+        if (!analyzed.Terms.Any(t => t.IsKnown))
         {
-            return (terms, []);
+            return (analyzed, []);
         }
 
-        var query = BuildQuery(terms);
+        var query = BuildQuery(analyzed.Terms);
         var top = searcher.Search(query, weights.Candidates);
         if (top.ScoreDocs.Length == 0)
         {
-            return (terms, []);
+            return (analyzed, []);
         }
 
         // Second stage: re-rank the candidates with evidence BM25 does not see, such as how much of
         // the question's weight the sentence itself covers.
-        var table = ((IncidentSearcher)searcher).Sentences;
-        var totalWeight = terms.Sum(t => t.Weight);
+        var table = searcher.Sentences;
         var maxScore = top.ScoreDocs[0].Score;
         var candidates = new List<RankedSentence>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
@@ -40,13 +39,12 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
                 continue;
             }
 
-            var covered = terms.Where(t => t.Expansions.Any(entry.Terms.Contains)).Sum(t => t.Weight) / totalWeight;
-            var score = (hit.Score / maxScore) + (weights.SentenceCoverage * covered);
+            var score = (hit.Score / maxScore) + (weights.SentenceCoverage * analyzed.CoveredShare(entry.Terms));
             candidates.Add(new RankedSentence(entry, score));
         }
 
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return (terms, candidates);
+        return (analyzed, candidates);
     }
 
     private List<QuestionTerm> AnalyzeQuestion(IndexReader reader, string question)

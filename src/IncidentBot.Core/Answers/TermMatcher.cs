@@ -3,7 +3,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace IncidentBot.Core.Answers;
 
-/// <summary>Runs text through an analyser to find which words match a set of index terms, and where.</summary>
+/// <summary>Runs text through an analyser to find its terms and where they are, and which of them match.</summary>
 internal static class TermMatcher
 {
     /// <summary>The analysed terms of <paramref name="text"/> with their character ranges in it.</summary>
@@ -23,22 +23,7 @@ internal static class TermMatcher
         return tokens;
     }
 
-    /// <summary>Ranges of the words of <paramref name="text"/> whose analysed form is in <paramref name="terms"/>.</summary>
-    public static List<TextSpan> Highlights(Analyzer analyzer, string text, IReadOnlySet<string> terms)
-    {
-        var spans = new List<TextSpan>();
-        foreach (var (term, span) in Tokens(analyzer, text))
-        {
-            if (terms.Contains(term))
-            {
-                spans.Add(span);
-            }
-        }
-
-        return spans;
-    }
-
-    /// <summary>The set of analysed terms in <paramref name="text"/>.</summary>
-    public static HashSet<string> TermSet(Analyzer analyzer, string text) =>
-        Tokens(analyzer, text).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Ranges of the analysed <paramref name="tokens"/> whose term is in <paramref name="terms"/>.</summary>
+    public static List<TextSpan> Highlights(IReadOnlyList<(string Term, TextSpan Span)> tokens, IReadOnlySet<string> terms) =>
+        tokens.Where(t => terms.Contains(t.Term)).Select(t => t.Span).ToList();
 }

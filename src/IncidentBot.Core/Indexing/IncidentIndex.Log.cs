@@ -19,4 +19,7 @@ public sealed partial class IncidentIndex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The index at {Path} was built by another version; rebuilding it")]
     private partial void LogOutdatedIndex(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index at {Path} cannot be used now ({Reason})")]
+    private partial void LogIndexUnavailable(string path, string reason);
 }

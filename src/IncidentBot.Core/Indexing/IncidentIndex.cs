@@ -23,6 +23,9 @@ namespace IncidentBot.Core.Indexing;
 /// </remarks>
 public sealed partial class IncidentIndex : IDisposable
 {
+    /// <summary>How long disposal waits for a running build before closing the index under it.</summary>
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _buildLock = new(1, 1);
     private readonly System.Threading.Lock _openLock = new();
     private readonly Analyzer _analyzer = TextAnalysis.CreateIndexAnalyzer();
@@ -30,9 +33,8 @@ public sealed partial class IncidentIndex : IDisposable
     private readonly ILogger<IncidentIndex> _logger;
     private readonly TimeProvider _time;
     private LuceneDirectory? _directory;
-    private SearcherManager? _manager;
-    private volatile IndexSnapshotInfo? _snapshot;
-    private bool _disposed;
+    private volatile SearcherManager? _manager;
+    private volatile bool _disposed;
 
     public IncidentIndex(
         IOptions<IndexOptions> indexOptions,
@@ -52,11 +54,14 @@ public sealed partial class IncidentIndex : IDisposable
 
     public string SeedsPath { get; }
 
-    /// <summary>The snapshot answering questions now; null until an index is open.</summary>
-    public IndexSnapshotInfo? Snapshot => _snapshot;
+    /// <summary>
+    /// What the snapshot answering questions now was built from; null until an index is open. Read from
+    /// the current searcher itself, so it can never disagree with the snapshot that answers.
+    /// </summary>
+    public IndexSnapshotInfo? Snapshot => _manager is null || _disposed ? null : Search(searcher => searcher.Snapshot);
 
     /// <summary>True once an index is open and answering.</summary>
-    public bool IsReady => _snapshot is not null;
+    public bool IsReady => Snapshot is not null;
 
     /// <summary>Test seam: runs after each sentence is added during a build (to simulate a crash midway).</summary>
     internal Action<int>? AfterSentenceIndexed { get; set; }
@@ -65,33 +70,17 @@ public sealed partial class IncidentIndex : IDisposable
     /// Opens the index, building it first when it is missing, unreadable, of an older schema, or older
     /// than the seeds. When the seeds cannot be indexed but an old index opens, the old one answers.
     /// </summary>
-    public async Task<ReindexResult> EnsureReadyAsync(CancellationToken ct)
-    {
-        await _buildLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (!IsReady)
-            {
-                TryOpenExisting();
-            }
-
-            var result = BuildLocked(force: false, ct);
-            if (!result.Succeeded && IsReady)
-            {
-                LogKeptPreviousIndex(result.Error);
-            }
-
-            return result;
-        }
-        finally
-        {
-            _buildLock.Release();
-        }
-    }
+    public Task<ReindexResult> EnsureReadyAsync(CancellationToken ct) => BuildAsync(force: false, ct);
 
     /// <summary>Rebuilds from the seeds; skipped when they are unchanged unless <paramref name="force"/>.</summary>
     /// <remarks>Requests are serialised: a second request waits for the running build, then usually finds nothing changed.</remarks>
-    public async Task<ReindexResult> ReindexAsync(bool force, CancellationToken ct)
+    public Task<ReindexResult> ReindexAsync(bool force, CancellationToken ct) => BuildAsync(force, ct);
+
+    /// <summary>
+    /// Opens an index already on disk, if there is a readable one, without building: a service that could
+    /// not build at start-up calls this to pick up an index another process (<c>incidentbot reindex</c>) built.
+    /// </summary>
+    public async Task<bool> TryOpenAsync(CancellationToken ct)
     {
         await _buildLock.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -101,7 +90,7 @@ public sealed partial class IncidentIndex : IDisposable
                 TryOpenExisting();
             }
 
-            return BuildLocked(force, ct);
+            return IsReady;
         }
         finally
         {
@@ -111,14 +100,15 @@ public sealed partial class IncidentIndex : IDisposable
 
     /// <summary>Runs <paramref name="search"/> on the current snapshot (thread-safe, lock-free for readers).</summary>
     /// <exception cref="InvalidOperationException">No index is open yet (a bug: callers check <see cref="IsReady"/>).</exception>
-    public T Search<T>(Func<IndexSearcher, T> search)
+    internal T Search<T>(Func<IncidentSearcher, T> search)
     {
         ArgumentNullException.ThrowIfNull(search);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var manager = _manager ?? throw new InvalidOperationException("The index is not open yet.");
         var searcher = manager.Acquire();
         try
         {
-            return search(searcher);
+            return search((IncidentSearcher)searcher);
         }
         finally
         {
@@ -130,23 +120,18 @@ public sealed partial class IncidentIndex : IDisposable
     /// Picks up a commit made by another process (e.g. <c>incidentbot reindex</c> next to a running service).
     /// Cheap when nothing changed; call it from a background loop, never on the query path.
     /// </summary>
+    /// <returns>True when a different snapshot now answers.</returns>
     public bool RefreshIfChanged()
     {
         var manager = _manager;
-        if (manager is null || !manager.MaybeRefresh())
+        if (manager is null || _disposed)
         {
             return false;
         }
 
-        // An index committed by another version (null snapshot) still answers; keep what we knew of ours.
-        if (IndexCommitData.ReadSnapshot(manager) is not { } snapshot)
-        {
-            return false;
-        }
-
-        var changed = snapshot != _snapshot;
-        _snapshot = snapshot;
-        return changed;
+        var before = Snapshot;
+        manager.MaybeRefresh();
+        return Snapshot != before;
     }
 
     public void Dispose()
@@ -156,167 +141,41 @@ public sealed partial class IncidentIndex : IDisposable
             return;
         }
 
+        // Let a running build finish so it never writes into a closed directory. The semaphore itself is
+        // not disposed: a request arriving during shutdown must not fail with ObjectDisposedException.
+        var idle = _buildLock.Wait(DisposeWait);
         _disposed = true;
         _manager?.Dispose();
         _directory?.Dispose();
         _analyzer.Dispose();
-        _buildLock.Dispose();
+        if (idle)
+        {
+            _buildLock.Release();
+        }
     }
 
-    private ReindexResult BuildLocked(bool force, CancellationToken ct)
+    private async Task<ReindexResult> BuildAsync(bool force, CancellationToken ct)
     {
-        var stopwatch = Stopwatch.StartNew();
-        string hash;
+        await _buildLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            hash = SeedLoader.ComputeContentHash(SeedsPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ReindexResult.Failed(e is DirectoryNotFoundException ? $"Seeds folder not found: {SeedsPath}" : e.Message, stopwatch.Elapsed);
-        }
-
-        if (!force && _snapshot is { } current && current.ContentHash == hash)
-        {
-            return new ReindexResult(ReindexStatus.Unchanged, current, stopwatch.Elapsed, [], null);
-        }
-
-        var load = _seedLoader.Load(SeedsPath, ct);
-        if (!load.IsSuccess)
-        {
-            return ReindexResult.Failed(load.Error!, stopwatch.Elapsed);
-        }
-
-        var corpus = load.Corpus;
-        try
-        {
-            var loaded = stopwatch.Elapsed;
-            var snapshot = WriteAndCommit(corpus, ct);
-            var written = stopwatch.Elapsed;
-            PublishLocked();
-            LogBuilt(
-                snapshot.Documents, snapshot.Paragraphs, snapshot.Sentences, stopwatch.Elapsed.TotalMilliseconds,
-                loaded.TotalMilliseconds, (written - loaded).TotalMilliseconds, (stopwatch.Elapsed - written).TotalMilliseconds);
-            return new ReindexResult(ReindexStatus.Built, _snapshot, stopwatch.Elapsed, corpus.Warnings, null);
-        }
-        catch (LockObtainFailedException)
-        {
-            return ReindexResult.Failed(
-                $"The index at {IndexPath} is locked by another build (another incidentbot process?); try again when it finishes.",
-                stopwatch.Elapsed, corpus.Warnings);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A task boundary: whatever broke the build, the previous index stays in place and keeps answering.
-            LogBuildFailed(e);
-            return ReindexResult.Failed($"Index build failed: {e.Message}", stopwatch.Elapsed, corpus.Warnings);
-        }
-    }
-
-    private IndexSnapshotInfo WriteAndCommit(SeedCorpus corpus, CancellationToken ct)
-    {
-        var config = new IndexWriterConfig(TextAnalysis.Version, _analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = TextAnalysis.CreateSimilarity(),
-        };
-        var writer = new IndexWriter(GetDirectory(), config);
-        try
-        {
-            var (paragraphs, sentences) = IndexDocumentWriter.AddCorpus(writer, corpus, AfterSentenceIndexed, ct);
-            var snapshot = new IndexSnapshotInfo(corpus.ContentHash, _time.GetUtcNow(), corpus.Documents.Count, paragraphs, sentences);
-            writer.SetCommitData(IndexCommitData.From(snapshot));
-
-            // The last chance to cancel: after the commit the new index is the one on disk.
-            ct.ThrowIfCancellationRequested();
-            writer.Commit();
-            writer.Dispose();
-            return snapshot;
-        }
-        catch
-        {
-            // LUCENE TRAP: Dispose() commits. Rollback() discards everything since the last commit and closes.
-            writer.Rollback();
-            throw;
-        }
-    }
-
-    /// <summary>Makes the latest commit visible to new queries (creating the searcher on the first build).</summary>
-    private void PublishLocked()
-    {
-        lock (_openLock)
-        {
-            if (_manager is null)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!IsReady)
             {
-                _manager = new SearcherManager(GetDirectory(), new IncidentSearcher.Factory(_analyzer));
-            }
-            else
-            {
-                _manager.MaybeRefreshBlocking();
+                TryOpenExisting();
             }
 
-            _snapshot = IndexCommitData.ReadSnapshot(_manager);
-        }
-    }
-
-    /// <summary>Opens an index already on disk; an unreadable or outdated one is left for the build to replace.</summary>
-    private void TryOpenExisting()
-    {
-        try
-        {
-            var directory = GetDirectory();
-            if (!DirectoryReader.IndexExists(directory))
+            var result = BuildLocked(force, ct);
+            if (!result.Succeeded && IsReady)
             {
-                return;
+                LogKeptPreviousIndex(result.Error);
             }
 
-            var manager = new SearcherManager(directory, new IncidentSearcher.Factory(_analyzer));
-            var snapshot = IndexCommitData.ReadSnapshot(manager);
-            if (snapshot is null)
-            {
-                LogOutdatedIndex(IndexPath);
-                manager.Dispose();
-                return;
-            }
-
-            lock (_openLock)
-            {
-                _manager = manager;
-                _snapshot = snapshot;
-            }
+            return result;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or IndexFormatTooOldException)
+        finally
         {
-            LogUnreadableIndex(IndexPath, e.Message);
-            DiscardUnreadableIndex();
+            _buildLock.Release();
         }
-    }
-
-    /// <summary>
-    /// Removes the files of an index that cannot be opened: <c>IndexWriter</c> reads the old commit even
-    /// in CREATE mode and would fail on it too. Only Lucene's own file names are touched, in case the
-    /// index path was pointed at a folder that holds anything else.
-    /// </summary>
-    private void DiscardUnreadableIndex()
-    {
-        foreach (var file in System.IO.Directory.EnumerateFiles(IndexPath))
-        {
-            var name = Path.GetFileName(file);
-            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_') || name == "write.lock")
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
-    private LuceneDirectory GetDirectory()
-    {
-        if (_directory is null)
-        {
-            System.IO.Directory.CreateDirectory(IndexPath);
-            _directory = FSDirectory.Open(IndexPath);
-        }
-
-        return _directory;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace IncidentBot.Core.Indexing;
 
@@ -10,29 +8,24 @@ namespace IncidentBot.Core.Indexing;
 /// </summary>
 internal static class IndexCommitData
 {
-    /// <summary>Reads what the snapshot was built from; null when it was built by another schema version.</summary>
-    public static IndexSnapshotInfo? ReadSnapshot(SearcherManager manager)
+    /// <summary>
+    /// Reads what a commit was built from; null when it was written by another schema version (or
+    /// carries no such description), which means the index must be rebuilt before it can answer.
+    /// </summary>
+    public static IndexSnapshotInfo? ReadSnapshot(IDictionary<string, string> data)
     {
-        var searcher = manager.Acquire();
-        try
+        var invariant = CultureInfo.InvariantCulture;
+        if (!data.TryGetValue(IndexFields.CommitSchema, out var schema) || schema != IndexFields.SchemaVersion
+            || !data.TryGetValue(IndexFields.CommitContentHash, out var hash)
+            || !DateTimeOffset.TryParse(Get(data, IndexFields.CommitBuiltAt), invariant, DateTimeStyles.None, out var builtAt)
+            || !int.TryParse(Get(data, IndexFields.CommitDocuments), NumberStyles.None, invariant, out var documents)
+            || !int.TryParse(Get(data, IndexFields.CommitParagraphs), NumberStyles.None, invariant, out var paragraphs)
+            || !int.TryParse(Get(data, IndexFields.CommitSentences), NumberStyles.None, invariant, out var sentences))
         {
-            var data = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
-            if (!data.TryGetValue(IndexFields.CommitSchema, out var schema) || schema != IndexFields.SchemaVersion)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            return new IndexSnapshotInfo(
-                data[IndexFields.CommitContentHash],
-                DateTimeOffset.Parse(data[IndexFields.CommitBuiltAt], CultureInfo.InvariantCulture),
-                int.Parse(data[IndexFields.CommitDocuments], CultureInfo.InvariantCulture),
-                int.Parse(data[IndexFields.CommitParagraphs], CultureInfo.InvariantCulture),
-                int.Parse(data[IndexFields.CommitSentences], CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            manager.Release(searcher);
-        }
+        return new IndexSnapshotInfo(hash, builtAt, documents, paragraphs, sentences);
     }
 
     public static Dictionary<string, string> From(IndexSnapshotInfo snapshot) => new()
@@ -44,4 +37,6 @@ internal static class IndexCommitData
         [IndexFields.CommitParagraphs] = snapshot.Paragraphs.ToString(CultureInfo.InvariantCulture),
         [IndexFields.CommitSentences] = snapshot.Sentences.ToString(CultureInfo.InvariantCulture),
     };
+
+    private static string? Get(IDictionary<string, string> data, string key) => data.TryGetValue(key, out var value) ? value : null;
 }

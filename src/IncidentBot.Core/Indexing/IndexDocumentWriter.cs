@@ -48,7 +48,7 @@ internal static class IndexDocumentWriter
             new StoredField(IndexFields.ParagraphNumber, paragraph.Number),
             new StoredField(IndexFields.SentenceNumber, index + 1),
             new TextField(IndexFields.Text, paragraph.Sentences[index], Field.Store.YES),
-            new TextField(IndexFields.Paragraph, paragraph.Text, Field.Store.YES),
+            new TextField(IndexFields.Paragraph, paragraph.Text, Field.Store.NO),
         };
         AddOptionalMetadata(entry, document, date);
         return entry;

@@ -10,7 +10,7 @@ namespace IncidentBot.Core.Indexing;
 internal static class IndexFields
 {
     /// <summary>Bumped whenever the schema or analysis changes, so an old index is rebuilt at start-up.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     /// <summary>Un-analysed marker: <see cref="SentenceKind"/> or <see cref="DocumentKind"/>.</summary>
     public const string Kind = "kind";
@@ -27,7 +27,7 @@ internal static class IndexFields
     /// <summary>The sentence itself: stored (it is the answer) and analysed.</summary>
     public const string Text = "text";
 
-    /// <summary>The whole paragraph: stored (for coverage and context) and analysed (the paragraph prior).</summary>
+    /// <summary>The whole paragraph, analysed only (the paragraph prior); the sentence table rebuilds its text from its sentences.</summary>
     public const string Paragraph = "para";
 
 

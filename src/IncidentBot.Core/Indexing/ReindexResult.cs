@@ -13,6 +13,25 @@ public enum ReindexStatus
     Failed,
 }
 
+/// <summary>Why a reindex failed, so each front end can say it its own way (exit code, HTTP status).</summary>
+public enum ReindexFailure
+{
+    /// <summary>Not a failure.</summary>
+    None,
+
+    /// <summary>The seeds folder is missing, unreadable or holds no usable document: fix the documents.</summary>
+    SeedsUnavailable,
+
+    /// <summary>Another process is building the same index: try again later.</summary>
+    Locked,
+
+    /// <summary>The index folder cannot be created or written (a file in the way, permissions).</summary>
+    IndexUnavailable,
+
+    /// <summary>The build broke for another reason (a bug or an I/O fault); details are logged.</summary>
+    BuildFailed,
+}
+
 /// <summary>Outcome of <see cref="IncidentIndex.ReindexAsync"/>: an expected result, never an exception.</summary>
 public sealed record ReindexResult(
     ReindexStatus Status,
@@ -23,6 +42,8 @@ public sealed record ReindexResult(
 {
     public bool Succeeded => Status != ReindexStatus.Failed;
 
-    public static ReindexResult Failed(string error, TimeSpan elapsed, IReadOnlyList<string>? warnings = null) =>
-        new(ReindexStatus.Failed, null, elapsed, warnings ?? [], error);
+    public ReindexFailure Failure { get; init; }
+
+    public static ReindexResult Failed(ReindexFailure failure, string error, TimeSpan elapsed, IReadOnlyList<string>? warnings = null) =>
+        new(ReindexStatus.Failed, null, elapsed, warnings ?? [], error) { Failure = failure };
 }

@@ -51,7 +51,7 @@ internal static class AskCommand
         if (!result.IsSuccess)
         {
             await console.Error.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return result.ErrorKind == AskErrorKind.InvalidQuestion ? ExitCodes.Usage : ExitCodes.Failure;
         }
 
         await console.Out.WriteAsync(json

@@ -39,8 +39,10 @@ internal static class CliApp
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Ctrl+C (System.CommandLine cancels the verb's token) or the caller's token.
+            await console.Error.WriteLineAsync("error: cancelled").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         catch (Exception e)

@@ -5,9 +5,9 @@ namespace IncidentBot.Cli;
 /// <summary>Options shared by several verbs.</summary>
 internal static class CliOptions
 {
-    public static Option<string?> Seeds() => new("--seeds") { Description = "Folder of documents (overrides Seeds:Path)", HelpName = "DIR" };
+    public static Option<string?> Seeds() => NonBlank(new("--seeds") { Description = "Folder of documents (overrides Seeds:Path)", HelpName = "DIR" });
 
-    public static Option<string?> Index() => new("--index") { Description = "Folder of the search index (overrides Index:Path)", HelpName = "DIR" };
+    public static Option<string?> Index() => NonBlank(new("--index") { Description = "Folder of the search index (overrides Index:Path)", HelpName = "DIR" });
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text" };
 
@@ -30,5 +30,18 @@ internal static class CliOptions
         }
 
         return overrides;
+    }
+
+    /// <summary>An empty path would mean the current folder, never what a person meant: a usage error.</summary>
+    private static Option<string?> NonBlank(Option<string?> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+            {
+                r.AddError($"{option.Name} needs a folder path.");
+            }
+        });
+        return option;
     }
 }

@@ -57,9 +57,10 @@ internal sealed class CliSession : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddIncidentBotSources(contentRoot, overrides).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        // Without --verbose the CLI reports through its own one-line errors and warnings, never log lines.
         services.AddLogging(logging => logging
             .AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter(level => level >= (verbose ? LogLevel.Information : LogLevel.Error)));
+            .AddFilter(level => verbose ? level >= LogLevel.Information : level == LogLevel.None));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddIncidentBotHost(configuration, contentRoot);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -14,6 +14,13 @@ internal static class EvalCommand
         var seeds = CliOptions.Seeds();
         var index = CliOptions.Index();
         var minHit1 = new Option<double?>("--min-hit1") { Description = "Exit with 1 when hit@1 is below this (0-1)", HelpName = "X" };
+        minHit1.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is < 0 or > 1)
+            {
+                r.AddError("--min-hit1 must be between 0 and 1.");
+            }
+        });
         var misses = new Option<int>("--misses") { Description = "Print up to N questions the engine got wrong", HelpName = "N" };
         var command = new Command("eval", "Measure answer quality and latency on a question set") { file, seeds, index, minHit1, misses };
         command.SetAction(async (parse, ct) =>

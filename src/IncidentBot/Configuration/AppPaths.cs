@@ -9,15 +9,20 @@ internal static class AppPaths
 {
     public const string SettingsFileName = "appsettings.json";
 
+    /// <summary>Files that mark a folder as IncidentBot's own: the repository root, or the published app (<c>/app</c>).</summary>
+    private static readonly string[] RootMarkers = ["IncidentBot.sln", "incidentbot.dll"];
+
     /// <summary>
     /// The nearest folder, from <paramref name="startDirectory"/> upwards, that has an <c>appsettings.json</c>
-    /// (the repository root, or <c>/app</c> in the container); else the folder of the binaries.
+    /// beside a marker of this application (so another project's settings file in a parent folder is never
+    /// taken for ours); else the folder of the binaries.
     /// </summary>
     public static string FindContentRoot(string startDirectory)
     {
         for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, SettingsFileName)))
+            if (File.Exists(Path.Combine(dir.FullName, SettingsFileName))
+                && RootMarkers.Any(marker => File.Exists(Path.Combine(dir.FullName, marker))))
             {
                 return dir.FullName;
             }
@@ -26,7 +31,10 @@ internal static class AppPaths
         return AppContext.BaseDirectory;
     }
 
-    /// <summary>An absolute path: <paramref name="path"/> as is when rooted, else under <paramref name="baseDirectory"/>.</summary>
-    public static string Resolve(string baseDirectory, string path) =>
-        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path));
+    /// <summary>
+    /// A path from settings as an absolute path: as is when rooted, else under <paramref name="baseDirectory"/>;
+    /// a blank value stays blank for validation to reject.
+    /// </summary>
+    public static string ResolveSetting(string baseDirectory, string path) =>
+        string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path));
 }

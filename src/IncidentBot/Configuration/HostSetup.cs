@@ -8,11 +8,18 @@ namespace IncidentBot.Configuration;
 /// <summary>Configuration sources and service registrations shared by the CLI verbs and the service.</summary>
 internal static class HostSetup
 {
-    /// <summary>Layers settings: <c>appsettings.json</c>, then environment variables (<c>Seeds__Path</c>), then CLI flags.</summary>
+    /// <summary>Folder of secret files, one per key (<c>Admin__ApiKey</c>), as container orchestrators mount them.</summary>
+    public const string SecretsDirectory = "/run/secrets";
+
+    /// <summary>
+    /// Layers settings: <c>appsettings.json</c>, then secret files in <see cref="SecretsDirectory"/>, then
+    /// environment variables (<c>Seeds__Path</c>), then CLI flags.
+    /// </summary>
     public static IConfigurationBuilder AddIncidentBotSources(
         this IConfigurationBuilder builder, string contentRoot, IReadOnlyDictionary<string, string?> overrides)
     {
         builder.AddJsonFile(Path.Combine(contentRoot, AppPaths.SettingsFileName), optional: true, reloadOnChange: false);
+        builder.AddKeyPerFile(SecretsDirectory, optional: true);
         builder.AddEnvironmentVariables();
         builder.AddInMemoryCollection(overrides);
         return builder;
@@ -21,11 +28,13 @@ internal static class HostSetup
     public static IServiceCollection AddIncidentBotHost(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddIncidentBotCore(configuration);
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
-        // Relative paths in settings are relative to the settings file's folder (see AppPaths).
-        services.PostConfigure<SeedsOptions>(o => o.Path = AppPaths.Resolve(contentRoot, o.Path));
-        services.PostConfigure<IndexOptions>(o => o.Path = AppPaths.Resolve(contentRoot, o.Path));
+        // Relative paths in settings are relative to the settings file's folder (see AppPaths). A blank
+        // path is left blank, so validation rejects it instead of it meaning "the content root".
+        services.PostConfigure<SeedsOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
+        services.PostConfigure<IndexOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
         return services;
     }
 

@@ -15,7 +15,9 @@ internal static class ApiEndpoints
     public static void MapIncidentBotApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/ask", Ask);
-        app.MapGet("/api/sources", (SourceCatalog catalog) => TypedResults.Json(catalog.List(), HostJsonContext.Default.IReadOnlyListSourceInfo));
+        app.MapGet("/api/sources", (SourceCatalog catalog, IncidentIndex index) => index.IsReady
+            ? (IResult)TypedResults.Json(catalog.List(), HostJsonContext.Default.IReadOnlyListSourceInfo)
+            : Error(503, "The index is still being built; try again in a moment."));
         app.MapPost("/api/reindex", ReindexAsync);
         app.MapGet("/healthz", () => TypedResults.Json(new StatusResponse("alive", null), HostJsonContext.Default.StatusResponse));
         app.MapGet("/readyz", (IncidentIndex index) => index.IsReady
@@ -24,7 +26,7 @@ internal static class ApiEndpoints
     }
 
     /// <summary>Query values are read by hand so that repeated or malformed parameters become a 400, not a binding failure.</summary>
-    private static IResult Ask(HttpRequest request, AnswerEngine engine, IncidentIndex index)
+    private static IResult Ask(HttpRequest request, AnswerEngine engine)
     {
         var query = request.Query;
         if (query["q"].Count > 1)
@@ -38,25 +40,18 @@ internal static class ApiEndpoints
             return Error(400, $"top must be a whole number from 1 to {AnswerEngine.MaxCitations}.");
         }
 
-        var question = query["q"].ToString();
-        var (_, invalid) = QuestionSanitizer.Sanitize(question);
-        if (invalid is not null)
-        {
-            return Error(400, invalid);
-        }
-
-        if (!index.IsReady)
-        {
-            return Error(503, "The index is still being built; try again in a moment.");
-        }
-
-        var result = engine.Ask(question, top);
+        var result = engine.Ask(query["q"].ToString(), top);
         return result.IsSuccess
             ? TypedResults.Json(result.Answer, AnswerJsonContext.Default.Answer)
-            : Error(400, result.Error);
+            : Error(result.ErrorKind == AskErrorKind.NotReady ? 503 : 400, result.Error);
     }
 
-    private static async Task<IResult> ReindexAsync(HttpRequest request, IOptions<AdminOptions> admin, IncidentIndex index, CancellationToken ct)
+    /// <remarks>
+    /// The build runs on the application's stopping token, not the request's: a client that gives up
+    /// waiting must not roll back a rebuild that is nearly done.
+    /// </remarks>
+    private static async Task<IResult> ReindexAsync(
+        HttpRequest request, IOptions<AdminOptions> admin, IncidentIndex index, IHostApplicationLifetime lifetime)
     {
         if (!admin.Value.IsEnabled)
         {
@@ -69,15 +64,25 @@ internal static class ApiEndpoints
         }
 
         var force = request.Query["force"].ToString() is "true" or "1";
-        var result = await index.ReindexAsync(force, ct).ConfigureAwait(false);
+        var result = await index.ReindexAsync(force, lifetime.ApplicationStopping).ConfigureAwait(false);
         var body = new ReindexResponse(
             result.Status.ToString().ToLowerInvariant(),
             result.Index,
             Math.Round(result.Elapsed.TotalMilliseconds, 1),
             result.Warnings,
             result.Error);
-        return TypedResults.Json(body, HostJsonContext.Default.ReindexResponse, statusCode: result.Succeeded ? 200 : 500);
+        return TypedResults.Json(body, HostJsonContext.Default.ReindexResponse, statusCode: StatusFor(result.Failure));
     }
+
+    /// <summary>Expected failures get the status that says who must act; only a broken build is a 500.</summary>
+    private static int StatusFor(ReindexFailure failure) => failure switch
+    {
+        ReindexFailure.None => 200,
+        ReindexFailure.Locked => 409,
+        ReindexFailure.SeedsUnavailable => 422,
+        ReindexFailure.IndexUnavailable => 503,
+        _ => 500,
+    };
 
     /// <summary>Constant-time comparison so the key cannot be guessed from response timing.</summary>
     private static bool IsAuthorized(HttpRequest request, string apiKey)

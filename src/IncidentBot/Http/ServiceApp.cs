@@ -35,7 +35,6 @@ internal static class ServiceApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, HostJsonContext.Default);
         });
-        builder.Services.AddProblemDetails();
 
         var app = builder.Build();
         app.UseExceptionHandler(handler => handler.Run(context =>

@@ -42,11 +42,24 @@ public sealed class CliEvalTests : IDisposable
     [Fact]
     public async Task Eval_MinHit1AboveScore_ExitsOne()
     {
-        var result = await EvalAsync(QuestionSet, "--min-hit1", "1.01");
+        var oneMiss = QuestionSet + "\n" + """{"question": "How many users were targeted?", "expect": ["7,000"]}""";
+
+        var result = await EvalAsync(oneMiss, "--min-hit1", "0.9");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("hit@1: 1.000", result.OutLines);
-        Assert.StartsWith("error:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("hit@1: 0.667", result.OutLines);
+        Assert.StartsWith("error: hit@1 0.667 is below --min-hit1 0.900", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.01")]
+    [InlineData("-0.5")]
+    public async Task Eval_MinHit1OutOfRange_ExitsTwo(string threshold)
+    {
+        var result = await EvalAsync(QuestionSet, "--min-hit1", threshold);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--min-hit1 must be between 0 and 1", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
