@@ -14,7 +14,7 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
 {
     public (AnalyzedQuestion Question, IReadOnlyList<RankedSentence> Candidates) Rank(IncidentSearcher searcher, string question)
     {
-        var analyzed = new AnalyzedQuestion(AnalyzeQuestion(searcher.IndexReader, question));
+        var analyzed = new AnalyzedQuestion(AnalyzeQuestion(searcher, question));
         if (!analyzed.Terms.Any(t => t.IsKnown))
         {
             return (analyzed, []);
@@ -47,8 +47,9 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
         return (analyzed, candidates);
     }
 
-    private List<QuestionTerm> AnalyzeQuestion(IndexReader reader, string question)
+    private List<QuestionTerm> AnalyzeQuestion(IncidentSearcher searcher, string question)
     {
+        var reader = searcher.IndexReader;
         var sentenceCount = Math.Max(1, reader.GetDocCount(IndexFields.Text));
         var terms = new List<QuestionTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
 
             var surface = question.Substring(span.Start, span.Length);
             var docFreq = reader.DocFreq(new Term(IndexFields.Text, term));
-            IReadOnlyList<string> expansions = docFreq > 0 ? [term] : NearSpellings(reader, term, surface.Length, out docFreq);
+            IReadOnlyList<string> expansions = docFreq > 0 ? [term] : NearSpellings(searcher.Vocabulary, term, surface.Length, out docFreq);
             terms.Add(new QuestionTerm(term, surface, expansions, Idf(docFreq, sentenceCount)));
         }
 
@@ -70,7 +71,7 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
 
     /// <summary>Indexed terms within one or two edits of a term the index lacks (longer words allow more edits).</summary>
     /// <remarks>Lengths are those of the typed word: a typo can shorten the stem ("usres" stems to "usr").</remarks>
-    private static List<string> NearSpellings(IndexReader reader, string term, int typedLength, out int docFreq)
+    private static List<string> NearSpellings(TermVocabulary vocabulary, string term, int typedLength, out int docFreq)
     {
         docFreq = 0;
         if (typedLength < 4 || term.Length < 3 || term.Any(char.IsDigit))
@@ -79,13 +80,9 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
             return [];
         }
 
-        var maxEdits = typedLength >= 8 ? 2 : 1;
-        var fuzzy = new FuzzyQuery(new Term(IndexFields.Text, term), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
-        var extracted = new HashSet<Term>();
-        fuzzy.Rewrite(reader).ExtractTerms(extracted);
-        var expansions = extracted.Select(t => t.Text).Order(StringComparer.Ordinal).ToList();
-        docFreq = expansions.Count == 0 ? 0 : expansions.Max(t => reader.DocFreq(new Term(IndexFields.Text, t)));
-        return expansions;
+        var nearest = vocabulary.NearestSpellings(term, maxEdits: typedLength >= 8 ? 2 : 1, limit: 3);
+        docFreq = nearest.Count == 0 ? 0 : nearest.Max(n => n.DocFreq);
+        return nearest.Select(n => n.Term).ToList();
     }
 
     private BooleanQuery BuildQuery(IReadOnlyList<QuestionTerm> terms)
