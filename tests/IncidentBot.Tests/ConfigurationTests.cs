@@ -56,7 +56,9 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task Cli_SeedsFlagChangedForSameIndex_RebuildsFromTheNewFolder()
     {
-        await CliRunner.RunOnAsync(TestSeeds.Main, _temp.Index, "reindex");
+        var first = await CliRunner.RunOnAsync(TestSeeds.Main, _temp.Index, "reindex");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.StartsWith("Indexed 2 documents", Assert.Single(first.OutLines), StringComparison.Ordinal);
 
         var result = await CliRunner.RunOnAsync(TestSeeds.Other, _temp.Index, "sources", "--json");
 

@@ -1,4 +1,5 @@
 using IncidentBot.Core;
+using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Indexing;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ internal static class HostSetup
             _ = services.GetRequiredService<IOptions<SeedsOptions>>().Value;
             _ = services.GetRequiredService<IOptions<IndexOptions>>().Value;
             _ = services.GetRequiredService<IOptions<AdminOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<RankingOptions>>().Value;
             return null;
         }
         catch (OptionsValidationException e)

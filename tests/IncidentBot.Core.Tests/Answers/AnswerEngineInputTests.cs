@@ -112,6 +112,7 @@ public sealed class AnswerEngineInputTests(CorpusAFixture corpus) : IClassFixtur
 
         Assert.False(result.IsSuccess);
         Assert.Null(result.Answer);
+        Assert.Equal(AskErrorKind.InvalidQuestion, result.ErrorKind);
         Assert.Contains("empty", result.Error, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -121,6 +122,7 @@ public sealed class AnswerEngineInputTests(CorpusAFixture corpus) : IClassFixtur
         var result = _engine.Ask("How many users were targeted? " + new string('x', 500));
 
         Assert.False(result.IsSuccess);
+        Assert.Equal(AskErrorKind.InvalidQuestion, result.ErrorKind);
         Assert.Contains("500", result.Error, StringComparison.Ordinal);
     }
 
@@ -142,6 +144,30 @@ public sealed class AnswerEngineInputTests(CorpusAFixture corpus) : IClassFixtur
         var result = engine.Ask(FixtureDocs.QuestionA);
 
         Assert.False(result.IsSuccess);
+        Assert.Equal(AskErrorKind.NotReady, result.ErrorKind);
         Assert.Contains("not ready", result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Ask_EmptyQuestionWhileIndexNotReady_IsAnInvalidQuestionNotNotReady()
+    {
+        // The person must change the question whatever the index does: a 400, not a 503 to retry.
+        using var harness = new IndexHarness();
+        var engine = harness.CreateEngine(harness.CreateIndex());
+
+        var result = engine.Ask("   ");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(AskErrorKind.InvalidQuestion, result.ErrorKind);
+    }
+
+    [Fact]
+    public void Ask_AnsweredQuestion_HasNoErrorKind()
+    {
+        var result = _engine.Ask(FixtureDocs.QuestionA);
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.Equal(AskErrorKind.None, result.ErrorKind);
+        Assert.Null(result.Error);
     }
 }

@@ -1,5 +1,6 @@
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Tests.TestSupport;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Core.Tests.Answers;
 
@@ -20,7 +21,7 @@ public sealed class AnswerEngineTests(CorpusAFixture corpus) : IClassFixture<Cor
         Assert.Equal(sentence, answer.Text);
         Assert.Null(answer.Message);
         Assert.Equal(question, answer.Question);
-        Assert.True(answer.ElapsedMs >= 0);
+        Assert.True(answer.ElapsedMs > 0, "the engine must report the time it measured (the composer leaves 0)");
         var first = answer.Citations[0];
         Assert.Equal((1, source, paragraph, sentenceNumber), (first.N, first.Source, first.Paragraph, first.Sentence));
         Assert.Equal(sentence, first.Snippet);
@@ -53,7 +54,6 @@ public sealed class AnswerEngineTests(CorpusAFixture corpus) : IClassFixture<Cor
     [InlineData(5, 5)]
     [InlineData(0, 1)]
     [InlineData(-4, 1)]
-    [InlineData(100, AnswerEngine.MaxCitations)]
     public void Ask_CitationLimit_NumbersCitationsOneToNWithinLimit(int requested, int limit)
     {
         // "breach" and "WhatsApp" occur all over the corpus, so there are more candidates than citations.
@@ -64,6 +64,27 @@ public sealed class AnswerEngineTests(CorpusAFixture corpus) : IClassFixture<Cor
         Assert.Equal(Enumerable.Range(1, answer.Citations.Count), answer.Citations.Select(c => c.N));
         Assert.True(answer.Citations.Count >= Math.Min(limit, 3), "fewer citations than matching sentences");
         Assert.Equal(answer.Citations.OrderByDescending(c => c.Score).Select(c => c.N), answer.Citations.Select(c => c.N));
+    }
+
+    [Theory]
+    [InlineData(AnswerEngine.MaxCitations)]
+    [InlineData(AnswerEngine.MaxCitations + 1)]
+    [InlineData(100)]
+    public async Task Ask_MoreMatchingSentencesThanMaxCitations_ReturnsExactlyMaxCitations(int requested)
+    {
+        // 30 matching sentences and room for 50 candidates: only the clamp keeps the citations at 20.
+        using var harness = new IndexHarness();
+        var documents = new Dictionary<string, string>
+        {
+            ["log.txt"] = string.Join("\n\n", Enumerable.Range(1, 30).Select(i => $"The lighthouse keeper wrote entry {i} in the log.")),
+        };
+        var index = await harness.CreateReadyIndexAsync(documents);
+        using var engine = new AnswerEngine(index, Options.Create(new RankingOptions { Candidates = 50 }));
+
+        var answer = engine.AskOk("What did the lighthouse keeper write in the log?", requested);
+
+        Assert.Equal(AnswerEngine.MaxCitations, answer.Citations.Count);
+        Assert.Equal(Enumerable.Range(1, AnswerEngine.MaxCitations), answer.Citations.Select(c => c.N));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class IncidentIndexAtomicRebuildTests : IDisposable
 
         Assert.Equal(3, seen);
         Assert.Equal(ReindexStatus.Failed, failed.Status);
+        Assert.Equal(ReindexFailure.BuildFailed, failed.Failure);
         Assert.Contains("disk full", failed.Error, StringComparison.Ordinal);
         Assert.True(index.IsReady);
         Assert.Equal(hashA, index.Snapshot!.ContentHash);

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Tests.TestSupport;
@@ -21,6 +22,7 @@ public sealed class IncidentIndexBuildTests : IDisposable
 
         Assert.Equal(ReindexStatus.Built, result.Status);
         Assert.True(result.Succeeded);
+        Assert.Equal(ReindexFailure.None, result.Failure);
         Assert.Null(result.Error);
         Assert.True(index.IsReady);
         var snapshot = Assert.IsType<IndexSnapshotInfo>(index.Snapshot);
@@ -155,17 +157,21 @@ public sealed class IncidentIndexBuildTests : IDisposable
     [Fact]
     public async Task EnsureReadyAsync_SeedsFolderMissing_FailsWithNotFoundAndIsNotReady()
     {
-        var index = _harness.CreateIndex(Path.Combine(_harness.Root, "no-such-seeds"));
+        var missing = Path.Combine(_harness.Root, "no-such-seeds");
+        var index = _harness.CreateIndex(missing);
 
         var result = await index.EnsureReadyAsync(CancellationToken.None);
 
         Assert.Equal(ReindexStatus.Failed, result.Status);
         Assert.False(result.Succeeded);
+        Assert.Equal(ReindexFailure.SeedsUnavailable, result.Failure);
         Assert.Contains("not found", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(missing, result.Error, StringComparison.Ordinal);
+        Assert.False(_harness.HasCommit);
         Assert.Null(result.Index);
         Assert.False(index.IsReady);
         Assert.Null(index.Snapshot);
-        Assert.False(_harness.CreateEngine(index).Ask(FixtureDocs.QuestionA).IsSuccess);
+        Assert.Equal(AskErrorKind.NotReady, _harness.CreateEngine(index).Ask(FixtureDocs.QuestionA).ErrorKind);
     }
 
     [Fact]
@@ -176,8 +182,10 @@ public sealed class IncidentIndexBuildTests : IDisposable
         var result = await index.EnsureReadyAsync(CancellationToken.None);
 
         Assert.Equal(ReindexStatus.Failed, result.Status);
-        Assert.False(string.IsNullOrWhiteSpace(result.Error));
+        Assert.Equal(ReindexFailure.SeedsUnavailable, result.Failure);
+        Assert.Contains(_harness.SeedsPath, result.Error, StringComparison.Ordinal);
         Assert.False(index.IsReady);
+        Assert.False(_harness.HasCommit, "no documents must not produce an (empty) index");
     }
 
     [Fact]

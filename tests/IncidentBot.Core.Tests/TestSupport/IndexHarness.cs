@@ -29,6 +29,9 @@ internal sealed class IndexHarness : IDisposable
 
     public string IndexPath { get; }
 
+    /// <summary>True when a Lucene commit point (segments_N) exists in the index folder.</summary>
+    public bool HasCommit => Directory.Exists(IndexPath) && Directory.EnumerateFiles(IndexPath, "segments_*").Any();
+
     /// <summary>Writes one UTF-8 seed file ('/'-separated path relative to the seeds folder).</summary>
     public void WriteSeed(string relativePath, string text)
     {

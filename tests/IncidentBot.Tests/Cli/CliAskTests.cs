@@ -162,7 +162,6 @@ public sealed class CliAskTests : IDisposable
         Assert.StartsWith("error:", result.Error, StringComparison.Ordinal);
     }
 
-    /// <summary>Fails on a src bug: the --top validator throws on a value that is not a number (see the report).</summary>
     [Fact]
     public async Task Ask_TopNotANumber_ExitsTwoWithUsageError()
     {

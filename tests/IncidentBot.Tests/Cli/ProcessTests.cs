@@ -38,7 +38,6 @@ public sealed class ProcessTests : IDisposable
         Assert.StartsWith("error:", line, StringComparison.Ordinal);
     }
 
-    /// <summary>Fails on a src bug: a non-numeric --top escapes as an unhandled exception (see the report).</summary>
     [Fact]
     public async Task Binary_TopNotANumber_ExitsTwoWithoutStackTrace()
     {
@@ -50,7 +49,31 @@ public sealed class ProcessTests : IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    [Theory]
+    [InlineData("Admin__ApiKey", "short", "Admin:ApiKey")]
+    [InlineData("Admin__ApiKey", " padded-key-with-spaces ", "Admin:ApiKey")]
+    [InlineData("Seeds__Path", "   ", "Seeds:Path")]
+    [InlineData("Ranking__Candidates", "0", "RankingOptions.Candidates")]
+    public async Task Binary_InvalidSettingInEnvironment_ExitsTwoWithInvalidConfiguration(string variable, string value, string setting)
+    {
+        // Environment variables only reach a child process, so this cannot leak into the other tests.
+        string[] paths = variable == "Seeds__Path" ? ["--index", _temp.Index] : ["--seeds", TestSeeds.Main, "--index", _temp.Index];
+        var environment = new Dictionary<string, string> { [variable] = value };
+
+        var (exitCode, stdout, stderr) = await RunWithEnvironmentAsync(environment, ["sources", .. paths]);
+
+        Assert.True(exitCode == 2, $"exit {exitCode}\n{stdout}\n{stderr}");
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(new CliResult(exitCode, stdout, stderr).ErrorLines);
+        Assert.StartsWith("error: Invalid configuration: ", line, StringComparison.Ordinal);
+        Assert.Contains(setting, line, StringComparison.Ordinal);
+        Assert.False(TempDirectory.HasCommit(_temp.Index));
+    }
+
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), args);
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "incidentbot.dll");
         Assert.True(File.Exists(dll), $"{dll} not found next to the test assembly");
@@ -63,6 +86,11 @@ public sealed class ProcessTests : IDisposable
             // Outside the repository, so no appsettings.json above the folder changes the settings.
             WorkingDirectory = _temp.Root,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

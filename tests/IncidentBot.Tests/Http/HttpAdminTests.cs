@@ -18,7 +18,7 @@ public sealed class HttpAdminTests
     {
         await using var service = await RunningService.StartAsync(apiKey: "");
 
-        using var response = await PostReindexAsync(service, authorization);
+        using var response = await service.PostReindexAsync(authorization);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         RunningService.AssertErrorBody(await RunningService.ReadJsonAsync(response));
@@ -37,7 +37,7 @@ public sealed class HttpAdminTests
     {
         await using var service = await RunningService.StartAsync(apiKey: Key);
 
-        using var response = await PostReindexAsync(service, authorization);
+        using var response = await service.PostReindexAsync(authorization);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var body = await RunningService.ReadJsonAsync(response);
@@ -52,7 +52,7 @@ public sealed class HttpAdminTests
     {
         await using var service = await RunningService.StartAsync(apiKey: Key);
 
-        using var response = await PostReindexAsync(service, authorization);
+        using var response = await service.PostReindexAsync(authorization);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await RunningService.ReadJsonAsync(response);
@@ -69,7 +69,7 @@ public sealed class HttpAdminTests
     {
         await using var service = await RunningService.StartAsync(apiKey: Key);
 
-        using var response = await PostReindexAsync(service, "Bearer " + Key, query);
+        using var response = await service.PostReindexAsync("Bearer " + Key, query);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await RunningService.ReadJsonAsync(response);
@@ -90,16 +90,5 @@ public sealed class HttpAdminTests
         using var response = await service.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> PostReindexAsync(RunningService service, string? authorization, string query = "")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/reindex" + query, UriKind.Relative));
-        if (authorization is not null)
-        {
-            Assert.True(request.Headers.TryAddWithoutValidation("Authorization", authorization));
-        }
-
-        return await service.Client.SendAsync(request);
     }
 }

@@ -32,23 +32,6 @@ public sealed class HttpAskTests
     }
 
     [Fact]
-    public async Task Readyz_EmptySeedsFolder_Returns503AndAskReturns503()
-    {
-        using var empty = new TempDirectory();
-        await using var service = await RunningService.StartAsync(empty.Root, waitUntilReady: false);
-
-        var (ready, readyBody) = await service.GetJsonAsync("/readyz");
-        var (ask, askBody) = await service.GetJsonAsync("/api/ask?q=How+many+users+were+targeted%3F");
-        var (health, _) = await service.GetJsonAsync("/healthz");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready);
-        Assert.Equal("starting", readyBody.GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ask);
-        RunningService.AssertErrorBody(askBody);
-        Assert.Equal(HttpStatusCode.OK, health);
-    }
-
-    [Fact]
     public async Task Ask_AnswerableQuestion_Returns200WithThePinnedShape()
     {
         await using var service = await RunningService.StartAsync();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using IncidentBot.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Tests.Support;
 
@@ -16,10 +18,12 @@ internal sealed class RunningService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempDirectory _temp;
 
-    private RunningService(WebApplication app, TempDirectory temp, Uri address)
+    private RunningService(WebApplication app, TempDirectory temp, LogCapture log, string indexPath, Uri address)
     {
         _app = app;
         _temp = temp;
+        Log = log;
+        IndexPath = indexPath;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -28,28 +32,39 @@ internal sealed class RunningService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string IndexPath => _temp.Index;
+    public string IndexPath { get; }
+
+    /// <summary>Everything the service logged, from before it started.</summary>
+    public LogCapture Log { get; }
+
+    /// <summary>True once the host has been asked to stop (nothing but disposal may do that).</summary>
+    public bool IsStopping => _app.Lifetime.ApplicationStopping.IsCancellationRequested;
 
     /// <summary>Starts the service and, unless told otherwise, waits for /readyz 200.</summary>
     /// <param name="seeds">Seeds:Path; the main fixture folder when null.</param>
     /// <param name="apiKey">Admin:ApiKey; empty (the default) disables reindexing over HTTP, whatever the environment says.</param>
     /// <param name="waitUntilReady">False to return as soon as the server listens.</param>
-    public static async Task<RunningService> StartAsync(string? seeds = null, string apiKey = "", bool waitUntilReady = true)
+    /// <param name="indexPath">Index:Path; a fresh folder in the service's temp directory when null.</param>
+    public static async Task<RunningService> StartAsync(string? seeds = null, string apiKey = "", bool waitUntilReady = true, string? indexPath = null)
     {
         var temp = new TempDirectory();
+        indexPath ??= temp.Index;
         var overrides = new Dictionary<string, string?>
         {
             ["Seeds:Path"] = seeds ?? TestSeeds.Main,
-            ["Index:Path"] = temp.Index,
+            ["Index:Path"] = indexPath,
             ["Admin:ApiKey"] = apiKey,
         };
         var app = ServiceApp.Build("http://127.0.0.1:0", overrides);
         RunningService? service = null;
         try
         {
+            // Before StartAsync, so the index lifecycle's first lines are captured too.
+            var log = new LogCapture();
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
             using var cts = new CancellationTokenSource(ReadyTimeout);
             await app.StartAsync(cts.Token);
-            service = new RunningService(app, temp, new Uri(app.Urls.Single()));
+            service = new RunningService(app, temp, log, indexPath, new Uri(app.Urls.Single()));
             if (waitUntilReady)
             {
                 await service.WaitUntilReadyAsync();
@@ -78,6 +93,18 @@ internal sealed class RunningService : IAsyncDisposable
     {
         using var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
         return (response.StatusCode, await ReadJsonAsync(response));
+    }
+
+    /// <summary>POST /api/reindex with a raw Authorization header (none when null).</summary>
+    public async Task<HttpResponseMessage> PostReindexAsync(string? authorization, string query = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/reindex" + query, UriKind.Relative));
+        if (authorization is not null)
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation("Authorization", authorization));
+        }
+
+        return await Client.SendAsync(request);
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
@@ -110,7 +137,8 @@ internal sealed class RunningService : IAsyncDisposable
         _temp.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync()
+    /// <summary>Polls /readyz until it answers 200 (fails the test after the ready timeout).</summary>
+    public async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow + ReadyTimeout;
         while (true)
