@@ -15,6 +15,7 @@ internal static class CliApp
             ReindexCommand.Create(console),
             SourcesCommand.Create(console),
             EvalCommand.Create(console),
+            DiscordCommand.Create(console),
         };
         var serve = new ServeCommand(console);
         root.Add(serve.Create());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IncidentBot.Hosting;
 using IncidentBot.Http;
 
 namespace IncidentBot.Cli;
@@ -33,6 +34,11 @@ internal sealed class ServeCommand
             await using (app.ConfigureAwait(false))
             {
                 await app.RunAsync(ct).ConfigureAwait(false);
+                if (app.Services.GetRequiredService<ServiceExitCode>().Failure is { } failure)
+                {
+                    await _console.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
             }
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)

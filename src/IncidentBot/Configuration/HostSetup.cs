@@ -1,7 +1,9 @@
 using IncidentBot.Core;
 using IncidentBot.Core.Answers;
+using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Discord;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Configuration;
@@ -29,6 +31,8 @@ internal static class HostSetup
     public static IServiceCollection AddIncidentBotHost(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddIncidentBotCore(configuration);
+        services.AddIncidentBotConversations(configuration);
+        services.AddIncidentBotDiscord(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
@@ -36,14 +40,23 @@ internal static class HostSetup
         // path is left blank, so validation rejects it instead of it meaning "the content root".
         services.PostConfigure<SeedsOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
         services.PostConfigure<IndexOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
+        services.PostConfigure<DataOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
         return services;
     }
 
     /// <summary>Reads the options now so a bad setting fails with its message before any work starts.</summary>
-    public static string? ValidateOptions(IServiceProvider services)
+    /// <param name="services">The built services.</param>
+    /// <param name="discord">Also check the Discord and storage settings (the service and the <c>discord</c> verbs use them).</param>
+    public static string? ValidateOptions(IServiceProvider services, bool discord = false)
     {
         try
         {
+            if (discord)
+            {
+                _ = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                _ = services.GetRequiredService<IOptions<DataOptions>>().Value;
+            }
+
             _ = services.GetRequiredService<IOptions<SeedsOptions>>().Value;
             _ = services.GetRequiredService<IOptions<IndexOptions>>().Value;
             _ = services.GetRequiredService<IOptions<AdminOptions>>().Value;

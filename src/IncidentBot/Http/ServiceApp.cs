@@ -30,6 +30,8 @@ internal static class ServiceApp
 
         builder.Services.AddIncidentBotHost(builder.Configuration, contentRoot);
         builder.Services.AddHostedService<IndexLifecycleService>();
+        builder.Services.AddHostedService<DiscordService>();
+        builder.Services.AddSingleton<ServiceExitCode>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJsonContext.Default);
@@ -45,6 +47,7 @@ internal static class ServiceApp
             Results.Json(new ErrorResponse($"HTTP {context.HttpContext.Response.StatusCode}"), HostJsonContext.Default.ErrorResponse, statusCode: context.HttpContext.Response.StatusCode)
                 .ExecuteAsync(context.HttpContext));
         app.MapIncidentBotApi();
+        app.MapDiscordEndpoints();
         return app;
     }
 }

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IncidentBot.Core.Answers;
+using IncidentBot.Discord.Interactions;
+
+namespace IncidentBot.Discord.Commands;
+
+/// <summary>
+/// The slash commands, as the body of a bulk overwrite (<c>PUT …/commands</c>). <c>/reindex</c> carries
+/// <c>default_member_permissions</c> = Manage Server (<c>"32"</c>, a string bitset) so Discord hides it from
+/// others; the handler checks again, because server owners can change who sees a command.
+/// </summary>
+public static class CommandDefinitions
+{
+    private const int ChatInput = 1;
+    private const int StringOption = 3;
+    private const int BooleanOption = 5;
+    private const string ManageGuild = "32";
+
+    /// <param name="guild">Guild commands take no <c>contexts</c> (they exist in one server only).</param>
+    public static JsonElement Build(bool guild)
+    {
+        var commands = new JsonArray
+        {
+            Command(CommandNames.Ask, "Ask a question about the incident; the answer is quoted from the documents", guild, null,
+                Option(StringOption, "question", "What you want to know", required: true, maxLength: QuestionSanitizer.MaxLength),
+                Option(BooleanOption, "private", "Only you see the answer")),
+            Command(CommandNames.Sources, "List the documents the bot answers from", guild, null),
+            Command(CommandNames.Reindex, "Admins: rebuild the search index from the documents", guild, ManageGuild,
+                Option(BooleanOption, "force", "Rebuild even if the documents have not changed")),
+        };
+        return JsonSerializer.SerializeToElement(commands, CommandsJsonContext.Default.JsonArray);
+    }
+
+    private static JsonObject Command(string name, string description, bool guild, string? permissions, params JsonObject[] options)
+    {
+        var command = new JsonObject
+        {
+            ["name"] = name,
+            ["type"] = ChatInput,
+            ["description"] = description,
+        };
+        if (options.Length > 0)
+        {
+            command["options"] = new JsonArray(options);
+        }
+
+        if (permissions is not null)
+        {
+            command["default_member_permissions"] = permissions;
+        }
+
+        if (!guild)
+        {
+            // Servers, and DMs with the bot; admin commands only in servers, where permissions mean something.
+            command["contexts"] = permissions is null ? new JsonArray(0, 1) : new JsonArray(0);
+        }
+
+        return command;
+    }
+
+    private static JsonObject Option(int type, string name, string description, bool required = false, int? maxLength = null)
+    {
+        var option = new JsonObject
+        {
+            ["type"] = type,
+            ["name"] = name,
+            ["description"] = description,
+        };
+        if (required)
+        {
+            option["required"] = true;
+        }
+
+        if (maxLength is { } max)
+        {
+            option["max_length"] = max;
+        }
+
+        return option;
+    }
+}

@@ -1,0 +1,23 @@
+namespace IncidentBot.Discord.Gateway;
+
+/// <summary>What every connection of one shard shares: who it is, the token, timings, and where events go.</summary>
+public sealed record ShardContext(
+    int ShardId,
+    int ShardCount,
+    string Token,
+    IdentifyGate IdentifyGate,
+    IGatewayEventSink Sink,
+    GatewayTimings Timings,
+    TimeProvider Time)
+{
+    /// <summary>Source of randomness for heartbeat jitter and reconnect waits (replaceable in tests).</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
+
+    /// <summary>Jitter in [0, 1) for the first heartbeat.</summary>
+    public double Jitter() => Math.Clamp(Random(), 0, 0.999_999);
+
+    public TimeSpan RandomBetween(TimeSpan min, TimeSpan max) => min + ((max - min) * Jitter());
+
+    /// <summary>The token stays out of logs and exception messages: records print their members.</summary>
+    public override string ToString() => $"shard {ShardId}/{ShardCount}";
+}

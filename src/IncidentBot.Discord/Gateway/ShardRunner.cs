@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+
+namespace IncidentBot.Discord.Gateway;
+
+/// <summary>
+/// Keeps one shard connected: runs connections one after another, resuming or starting a new session as each
+/// one's end requires, with exponential backoff and jitter (capped) between failed attempts. Returns only on a
+/// fatal close code; cancellation stops it.
+/// </summary>
+public sealed partial class ShardRunner
+{
+    private readonly ShardContext _shard;
+    private readonly Func<IGatewayTransport> _transports;
+    private readonly ILogger _logger;
+
+    public ShardRunner(ShardContext shard, Func<IGatewayTransport> transports, ILogger logger)
+    {
+        _shard = shard;
+        _transports = transports;
+        _logger = logger;
+    }
+
+    public GatewaySession Session { get; } = new();
+
+    /// <summary>Runs until a fatal close (returned) or cancellation (thrown).</summary>
+    public async Task<GatewayDisconnect> RunAsync(Uri gatewayUrl, CancellationToken ct)
+    {
+        var failures = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            GatewayDisconnect end;
+            var transport = _transports();
+            await using (transport.ConfigureAwait(false))
+            {
+                using var connection = new GatewayConnection(transport, _shard, Session, _logger);
+                end = await connection.RunAsync(gatewayUrl, ct).ConfigureAwait(false);
+            }
+
+            if (end.Action == GatewayCloseAction.Fatal)
+            {
+                LogFatal(_shard.ShardId, end.CloseCode, end.Reason);
+                return end;
+            }
+
+            if (end.Action == GatewayCloseAction.NewSession)
+            {
+                Session.Clear();
+            }
+
+            failures = end.Established && end.Duration >= _shard.Timings.StableAfter ? 0 : failures + 1;
+            var delay = end.Delay ?? (end.Immediate ? TimeSpan.Zero : Backoff(failures));
+            LogReconnecting(_shard.ShardId, end.Reason, Session.CanResume ? "resume" : "identify", delay.TotalSeconds);
+            await Task.Delay(delay, _shard.Time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Base × 2^(n−1), ±25 % jitter, capped: 1 s, 2 s, 4 s … 60 s with the defaults.</summary>
+    internal TimeSpan Backoff(int failures)
+    {
+        var timings = _shard.Timings;
+        var exponent = Math.Clamp(failures - 1, 0, 16);
+        var raw = timings.BackoffBase * Math.Pow(2, exponent);
+        var jittered = raw * (0.75 + (0.5 * _shard.Jitter()));
+        return jittered < timings.BackoffCap ? jittered : timings.BackoffCap;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord shard {ShardId} disconnected ({Reason}); will {Next} in {Seconds:0.0} s")]
+    private partial void LogReconnecting(int shardId, string reason, string next, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord shard {ShardId} closed with {CloseCode}: {Reason}. Not reconnecting: fix the configuration and restart")]
+    private partial void LogFatal(int shardId, int? closeCode, string reason);
+}

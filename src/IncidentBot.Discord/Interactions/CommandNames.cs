@@ -1,0 +1,9 @@
+namespace IncidentBot.Discord.Interactions;
+
+/// <summary>The slash commands the bot registers.</summary>
+public static class CommandNames
+{
+    public const string Ask = "ask";
+    public const string Sources = "sources";
+    public const string Reindex = "reindex";
+}

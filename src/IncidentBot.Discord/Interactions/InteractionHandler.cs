@@ -1,0 +1,186 @@
+using IncidentBot.Core.Answers;
+using IncidentBot.Core.Conversations;
+using IncidentBot.Core.Indexing;
+using IncidentBot.Discord.Messages;
+using IncidentBot.Discord.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Discord.Interactions;
+
+/// <summary>
+/// Decides the reply to each interaction: <c>/ask</c>, <c>/sources</c>, <c>/reindex</c>, and the buttons under
+/// answers. Delivery (inline HTTP body, REST callback, deferral) is <see cref="InteractionResponder"/>'s job.
+/// </summary>
+public sealed partial class InteractionHandler : IDisposable
+{
+    /// <summary>Citations fetched per question: three in the answer, the rest behind "More sources".</summary>
+    public const int CitationsPerAsk = 12;
+
+    /// <summary>Citations shown in the answer, and per "More sources" page.</summary>
+    public const int CitationsShown = 3;
+
+    internal const string Channel = "discord";
+
+    private readonly AnswerEngine _engine;
+    private readonly IncidentIndex _index;
+    private readonly SourceCatalog _catalog;
+    private readonly ConversationStore _store;
+    private readonly DiscordOptions _options;
+    private readonly UserRateLimiter _rateLimiter;
+    private readonly ILogger<InteractionHandler> _logger;
+
+    public InteractionHandler(
+        AnswerEngine engine,
+        IncidentIndex index,
+        SourceCatalog catalog,
+        ConversationStore store,
+        IOptions<DiscordOptions> options,
+        ILogger<InteractionHandler> logger)
+    {
+        _engine = engine;
+        _index = index;
+        _catalog = catalog;
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
+    }
+
+    /// <summary>Whether the reply will be private, known before it is computed (a deferral must say so up front).</summary>
+    public bool WantsEphemeral(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        return interaction.Type switch
+        {
+            InteractionType.ApplicationCommand when interaction.Data?.Name == CommandNames.Ask =>
+                interaction.Data.GetBoolean("private") ?? _options.EphemeralByDefault,
+            InteractionType.ApplicationCommand when interaction.Data?.Name == CommandNames.Sources => _options.EphemeralByDefault,
+            InteractionType.ApplicationCommand => true,
+            _ => true,
+        };
+    }
+
+    public async Task<InteractionReply> HandleAsync(Interaction interaction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        switch (interaction.Type)
+        {
+            case InteractionType.Ping:
+                return new InteractionReply(InteractionResponse.Pong);
+            case InteractionType.ApplicationCommand:
+                return await HandleCommandAsync(interaction, ct).ConfigureAwait(false);
+            case InteractionType.MessageComponent:
+                return await HandleComponentAsync(interaction, ct).ConfigureAwait(false);
+            case InteractionType.ApplicationCommandAutocomplete:
+                // No option of ours asks for autocomplete; answer with no choices rather than let the client spin.
+                return new InteractionReply(new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new MessagePayload()));
+            default:
+                LogIgnoredType((int)interaction.Type);
+                return InteractionReply.Ignore;
+        }
+    }
+
+    private async Task<InteractionReply> HandleCommandAsync(Interaction interaction, CancellationToken ct)
+    {
+        switch (interaction.Data?.Name)
+        {
+            case CommandNames.Ask:
+                return await AskAsync(interaction, ct).ConfigureAwait(false);
+            case CommandNames.Sources:
+                return InteractionReply.Message(SourcesRenderer.Render(_catalog.List(), _index.Snapshot) with
+                {
+                    Flags = WantsEphemeral(interaction) ? MessageFlags.Ephemeral : null,
+                });
+            case CommandNames.Reindex:
+                return await ReindexAsync(interaction, ct).ConfigureAwait(false);
+            default:
+                LogUnknownCommand(interaction.Data?.Name ?? "(none)");
+                return Notice("That command is not known to this bot. Its commands are /ask, /sources and /reindex.");
+        }
+    }
+
+    private async Task<InteractionReply> AskAsync(Interaction interaction, CancellationToken ct)
+    {
+        var userId = interaction.Invoker?.Id ?? "unknown";
+        if (!_rateLimiter.TryAcquire($"{Channel}:{userId}", out var retryAfter))
+        {
+            return Notice($"You are asking quickly: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
+        }
+
+        var result = _engine.Ask(interaction.Data.GetString("question"), CitationsPerAsk);
+        if (!result.IsSuccess)
+        {
+            return Notice(result.ErrorKind == AskErrorKind.NotReady
+                ? "The documents are still being indexed; try again in a moment."
+                : $"{result.Error} Usage: /ask question:<what you want to know>");
+        }
+
+        var answer = result.Answer;
+        var top = answer.Citations.Count > 0 ? answer.Citations[0] : null;
+        var askId = await _store.RecordAskAsync(
+            new AskRecord(Channel, userId, answer.Question, answer.Answered, top?.Source, top?.Paragraph), ct).ConfigureAwait(false);
+        return InteractionReply.Message(AnswerRenderer.Render(new AnswerView(answer, askId, _index.Snapshot, CitationsShown, WantsEphemeral(interaction))));
+    }
+
+    private async Task<InteractionReply> ReindexAsync(Interaction interaction, CancellationToken ct)
+    {
+        if (!AdminPolicy.IsAdmin(interaction, _options.AdminUserIds))
+        {
+            LogAdminRefused(interaction.Invoker?.Id ?? "unknown");
+            return Notice("Only server managers (Manage Server or Administrator) and the bot's configured admins can reindex.");
+        }
+
+        var force = interaction.Data.GetBoolean("force") ?? false;
+        LogReindexRequested(interaction.Invoker?.Id ?? "unknown", force);
+        var result = await _index.ReindexAsync(force, ct).ConfigureAwait(false);
+        return InteractionReply.Message(ReindexRenderer.Render(result));
+    }
+
+    private async Task<InteractionReply> HandleComponentAsync(Interaction interaction, CancellationToken ct)
+    {
+        var id = ComponentId.Parse(interaction.Data?.CustomId);
+        if (id?.Page is { } page)
+        {
+            var stored = await _store.FindAskAsync(id.AskId, ct).ConfigureAwait(false);
+            var result = stored is null ? null : _engine.Ask(stored.Question, CitationsPerAsk);
+            return result is { IsSuccess: true }
+                ? InteractionReply.Message(MoreSourcesRenderer.RenderMoreSources(result.Answer, page, CitationsShown, id.AskId))
+                : Notice("That answer is too old to expand; ask again with /ask.");
+        }
+
+        if (id?.Helpful is { } helpful)
+        {
+            var outcome = await _store.RecordVoteAsync(id.AskId, Channel, interaction.Invoker?.Id ?? "unknown", helpful, ct).ConfigureAwait(false);
+            return Notice(outcome switch
+            {
+                VoteOutcome.Recorded or VoteOutcome.Unchanged => helpful ? "Thanks: recorded as helpful." : "Thanks: recorded as not helpful. It helps us see what the documents are missing.",
+                VoteOutcome.Changed => helpful ? "Changed your vote to helpful." : "Changed your vote to not helpful.",
+                VoteOutcome.UnknownAsk => "That answer is too old to rate.",
+                _ => "Could not record your vote just now; please try again later.",
+            });
+        }
+
+        LogUnknownComponent();
+        return InteractionReply.Ignore;
+    }
+
+    private static InteractionReply Notice(string text) => InteractionReply.Message(NoticeRenderer.Ephemeral(text));
+
+    public void Dispose() => _rateLimiter.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Discord interaction of unknown type {Type}")]
+    private partial void LogIgnoredType(int type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord command {Name} is not one of ours")]
+    private partial void LogUnknownCommand(string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a click on a component that is not ours")]
+    private partial void LogUnknownComponent();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused /reindex to Discord user {UserId}: not an admin")]
+    private partial void LogAdminRefused(string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord user {UserId} asked to reindex (force: {Force})")]
+    private partial void LogReindexRequested(string userId, bool force);
+}

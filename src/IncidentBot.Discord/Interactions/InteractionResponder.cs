@@ -1,0 +1,128 @@
+using IncidentBot.Discord.Messages;
+using IncidentBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Discord.Interactions;
+
+/// <summary>
+/// Meets Discord's 3-second rule for both delivery modes. The reply is computed at once; when it is ready within
+/// <see cref="DeferAfter"/> it goes out as the initial response (type 4: the normal case, one request). When it
+/// is not, the initial response is a deferral (type 5, "thinking…", private if the reply will be) and the reply
+/// replaces it later through <c>PATCH …/messages/@original</c>, which the interaction token allows for 15 minutes.
+/// </summary>
+public sealed partial class InteractionResponder
+{
+    /// <summary>Leaves a second of the three for the callback to reach Discord.</summary>
+    public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(2);
+
+    private readonly InteractionHandler _handler;
+    private readonly DiscordRestClient _rest;
+    private readonly DeferredReplies _deferred;
+    private readonly DiscordOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InteractionResponder> _logger;
+
+    public InteractionResponder(
+        InteractionHandler handler,
+        DiscordRestClient rest,
+        DeferredReplies deferred,
+        IOptions<DiscordOptions> options,
+        TimeProvider time,
+        ILogger<InteractionResponder> logger)
+    {
+        _handler = handler;
+        _rest = rest;
+        _deferred = deferred;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Test seam: how long to wait for the reply before deferring.</summary>
+    internal TimeSpan DeferAfterOverride { get; set; } = DeferAfter;
+
+    /// <summary>
+    /// The initial response to <paramref name="interaction"/>, received at <paramref name="receivedAt"/>;
+    /// null when it is ignored. A slow reply is finished in the background by editing the deferral.
+    /// </summary>
+    public async Task<InteractionResponse?> RespondAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var work = SafeHandleAsync(interaction, ct);
+        var budget = receivedAt + DeferAfterOverride - _time.GetUtcNow();
+        if (budget > TimeSpan.Zero)
+        {
+            await Task.WhenAny(work, Task.Delay(budget, _time, ct)).ConfigureAwait(false);
+        }
+
+        if (work.IsCompleted)
+        {
+            return (await work.ConfigureAwait(false)).Response;
+        }
+
+        var ephemeral = _handler.WantsEphemeral(interaction);
+        LogDeferred(interaction.Type, interaction.Data?.Name);
+        _deferred.Track(FinishLaterAsync(interaction, work, ct));
+        return new InteractionResponse(
+            InteractionCallbackType.DeferredChannelMessageWithSource,
+            new MessagePayload { Flags = ephemeral ? MessageFlags.Ephemeral : null });
+    }
+
+    /// <summary>Gateway delivery: the initial response goes to the REST callback endpoint.</summary>
+    public async Task DeliverAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var response = await RespondAsync(interaction, receivedAt, ct).ConfigureAwait(false);
+        if (response is null || response.Type == InteractionCallbackType.Pong)
+        {
+            return;
+        }
+
+        var result = await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            LogCallbackFailed(interaction.Type.ToString(), result.ToString());
+        }
+    }
+
+    private async Task FinishLaterAsync(Interaction interaction, Task<InteractionReply> work, CancellationToken ct)
+    {
+        var reply = await work.ConfigureAwait(false);
+        var message = reply.Response?.Data ?? Rendering.NoticeRenderer.Ephemeral("Nothing to show.");
+
+        // An edit keeps the deferral's visibility; flags are not editable, so they are left out.
+        var applicationId = interaction.ApplicationId ?? _options.ApplicationId ?? "";
+        var result = await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, message with { Flags = null }, ct).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            LogEditFailed(result.ToString());
+        }
+    }
+
+    /// <summary>Each interaction is isolated: a bug in one becomes an apology to that user, nothing more.</summary>
+    private async Task<InteractionReply> SafeHandleAsync(Interaction interaction, CancellationToken ct)
+    {
+        try
+        {
+            return await _handler.HandleAsync(interaction, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogHandlerFailed(ex, interaction.Type.ToString(), interaction.Data?.Name);
+            return InteractionReply.Message(Rendering.NoticeRenderer.Ephemeral("Sorry, something went wrong while answering. The error was logged."));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deferred the reply to a {Type} interaction ({Command}): not ready within the deadline")]
+    private partial void LogDeferred(InteractionType type, string? command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused the response to a {Type} interaction: {Error}")]
+    private partial void LogCallbackFailed(string type, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace a deferred Discord response: {Error}")]
+    private partial void LogEditFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Discord {Type} interaction ({Command}) failed")]
+    private partial void LogHandlerFailed(Exception ex, string type, string? command);
+}

@@ -1,0 +1,64 @@
+using IncidentBot.Discord;
+using IncidentBot.Discord.Http;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Http;
+
+/// <summary><c>POST /discord/interactions</c>: Discord's HTTP delivery of interactions (Discord:Mode = Http).</summary>
+internal static class DiscordEndpoints
+{
+    public static void MapDiscordEndpoints(this IEndpointRouteBuilder app) => app.MapPost("/discord/interactions", InteractionsAsync);
+
+    private static async Task<IResult> InteractionsAsync(
+        HttpRequest request,
+        HttpInteractionEndpoint endpoint,
+        IOptions<DiscordOptions> options,
+        IHostApplicationLifetime lifetime)
+    {
+        if (options.Value.EffectiveMode != DiscordMode.Http)
+        {
+            return Json(404, "Discord HTTP interactions are off (set Discord:Mode to Http).");
+        }
+
+        if (request.ContentLength > HttpInteractionEndpoint.MaxBodyBytes)
+        {
+            return Json(413, "The body is larger than 64 KB.");
+        }
+
+        var body = await ReadLimitedAsync(request, HttpInteractionEndpoint.MaxBodyBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Json(413, "The body is larger than 64 KB.");
+        }
+
+        // The reply may finish after this request (a deferral): it runs on the service's lifetime, not the request's.
+        var result = await endpoint.HandleAsync(
+            body,
+            request.Headers["X-Signature-Ed25519"].ToString(),
+            request.Headers["X-Signature-Timestamp"].ToString(),
+            lifetime.ApplicationStopping).ConfigureAwait(false);
+        return Results.Text(result.Json ?? [], "application/json", result.StatusCode);
+    }
+
+    /// <summary>The body, or null when it exceeds <paramref name="limit"/> (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Json(int status, string message) =>
+        Results.Json(new ErrorResponse(message), HostJsonContext.Default.ErrorResponse, statusCode: status);
+}
