@@ -83,6 +83,18 @@ public sealed partial class CommandRegistrar
             byName.TryGetValue(item.GetProperty("name").GetString()!, out var other) && SameFields(item, other, keys));
     }
 
+    /// <summary>Options in order: Discord shows them in list order, and required ones must come first.</summary>
+    private static bool SameOptions(JsonElement desired, JsonElement existing)
+    {
+        if (desired.ValueKind != JsonValueKind.Array || existing.ValueKind != JsonValueKind.Array || desired.GetArrayLength() != existing.GetArrayLength())
+        {
+            return false;
+        }
+
+        return desired.EnumerateArray().Zip(existing.EnumerateArray()).All(pair =>
+            pair.Second.ValueKind == JsonValueKind.Object && SameFields(pair.First, pair.Second, OptionKeys));
+    }
+
     private static bool SameFields(JsonElement desired, JsonElement existing, string[] keys)
     {
         foreach (var key in keys)
@@ -93,7 +105,7 @@ public sealed partial class CommandRegistrar
                 ? (mine, theirs) switch
                 {
                     (null, null) => true,
-                    ({ } a, { } b) => SameItems(a, b, OptionKeys),
+                    ({ } a, { } b) => SameOptions(a, b),
                     _ => false,
                 }
                 : (mine, theirs) switch

@@ -75,13 +75,23 @@ public sealed partial class GatewayConnection
     private async Task CloseAsync(int closeCode)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var locked = false;
         try
         {
+            // One send at a time on a WebSocket: wait for a heartbeat being sent, but not for long.
+            locked = await _sendLock.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             await _transport.CloseAsync(closeCode, closeCode == 1000 ? "closing" : "reconnecting", timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
             // The connection is being abandoned; a failed close changes nothing.
+        }
+        finally
+        {
+            if (locked)
+            {
+                _sendLock.Release();
+            }
         }
     }
 

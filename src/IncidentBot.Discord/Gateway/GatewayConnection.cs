@@ -64,7 +64,9 @@ public sealed partial class GatewayConnection : IDisposable
             return new GatewayDisconnect(resuming ? GatewayCloseAction.Resume : GatewayCloseAction.NewSession, $"cannot connect: {ex.Message}");
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Not linked to ct: on shutdown the close frame goes out first, then the loops stop. Cancelling a pending
+        // WebSocket receive aborts the socket, which would drop the connection without a close code.
+        using var cts = new CancellationTokenSource();
         var receive = ReceiveLoopAsync(resuming, cts.Token);
         try
         {
@@ -72,13 +74,13 @@ public sealed partial class GatewayConnection : IDisposable
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: close below with 1000 so Discord shows the bot offline at once.
+            // Shutting down: close with 1000 so Discord shows the bot offline at once.
         }
 
-        await cts.CancelAsync().ConfigureAwait(false);
         var end = _end.Task.IsCompletedSuccessfully ? await _end.Task.ConfigureAwait(false) : null;
         var closeCode = end is null || end.Action == GatewayCloseAction.NewSession ? 1000 : ResumableCloseCode;
         await CloseAsync(closeCode).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
         await IgnoreCancellationAsync(receive).ConfigureAwait(false);
         await IgnoreCancellationAsync(_heartbeatTask).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();

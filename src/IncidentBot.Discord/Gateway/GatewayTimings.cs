@@ -27,4 +27,7 @@ public sealed record GatewayTimings
     public int SendLimit { get; init; } = 120;
 
     public TimeSpan SendWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Randomness in [0, 1) for heartbeat jitter and reconnect waits (fixed in tests).</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 }

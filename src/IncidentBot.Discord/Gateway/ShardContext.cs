@@ -10,11 +10,8 @@ public sealed record ShardContext(
     GatewayTimings Timings,
     TimeProvider Time)
 {
-    /// <summary>Source of randomness for heartbeat jitter and reconnect waits (replaceable in tests).</summary>
-    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
-
-    /// <summary>Jitter in [0, 1) for the first heartbeat.</summary>
-    public double Jitter() => Math.Clamp(Random(), 0, 0.999_999);
+    /// <summary>Jitter in [0, 1) for the first heartbeat and for reconnect waits.</summary>
+    public double Jitter() => Math.Clamp(Timings.Random(), 0, 0.999_999);
 
     public TimeSpan RandomBetween(TimeSpan min, TimeSpan max) => min + ((max - min) * Jitter());
 

@@ -30,7 +30,15 @@ public sealed partial class HttpInteractionEndpoint
         _verifier = string.IsNullOrEmpty(key) ? null : new InteractionSignatureVerifier(key);
     }
 
-    public async Task<HttpInteractionResult> HandleAsync(ReadOnlyMemory<byte> body, string? signature, string? timestamp, CancellationToken ct)
+    public Task<HttpInteractionResult> HandleAsync(ReadOnlyMemory<byte> body, string? signature, string? timestamp, CancellationToken ct) =>
+        HandleAsync(body, signature, timestamp, Task.FromResult(true), ct);
+
+    /// <param name="body">The raw request body, exactly as received (the signature covers these bytes).</param>
+    /// <param name="signature">X-Signature-Ed25519.</param>
+    /// <param name="timestamp">X-Signature-Timestamp.</param>
+    /// <param name="responseSent">Completes when the HTTP response has been sent; a deferred reply waits for it.</param>
+    /// <param name="ct">The service's lifetime: a deferred reply outlives the request.</param>
+    public async Task<HttpInteractionResult> HandleAsync(ReadOnlyMemory<byte> body, string? signature, string? timestamp, Task<bool> responseSent, CancellationToken ct)
     {
         var receivedAt = _time.GetUtcNow();
         if (_verifier is null || !_verifier.Verify(signature, timestamp, body.Span))
@@ -55,7 +63,7 @@ public sealed partial class HttpInteractionEndpoint
             return HttpInteractionResult.Error(400, "the body is not a valid interaction");
         }
 
-        var response = await _responder.RespondAsync(interaction, receivedAt, ct).ConfigureAwait(false);
+        var response = await _responder.RespondAsync(interaction, receivedAt, responseSent, ct).ConfigureAwait(false);
         return response is null
             ? HttpInteractionResult.Error(400, "unsupported interaction type")
             : new HttpInteractionResult(200, JsonSerializer.SerializeToUtf8Bytes(response, DiscordJsonContext.Default.InteractionResponse));

@@ -72,9 +72,6 @@ public sealed partial class InteractionHandler : IDisposable
                 return await HandleCommandAsync(interaction, ct).ConfigureAwait(false);
             case InteractionType.MessageComponent:
                 return await HandleComponentAsync(interaction, ct).ConfigureAwait(false);
-            case InteractionType.ApplicationCommandAutocomplete:
-                // No option of ours asks for autocomplete; answer with no choices rather than let the client spin.
-                return new InteractionReply(new InteractionResponse(InteractionCallbackType.ApplicationCommandAutocompleteResult, new MessagePayload()));
             default:
                 LogIgnoredType((int)interaction.Type);
                 return InteractionReply.Ignore;
@@ -103,12 +100,19 @@ public sealed partial class InteractionHandler : IDisposable
     private async Task<InteractionReply> AskAsync(Interaction interaction, CancellationToken ct)
     {
         var userId = interaction.Invoker?.Id ?? "unknown";
+        var (question, error) = QuestionSanitizer.Sanitize(interaction.Data.GetString("question"));
+        if (question is null)
+        {
+            // Checked before the rate limit: a mistyped question should not cost the person one of their questions.
+            return Notice($"{error} Usage: /ask question:<what you want to know>");
+        }
+
         if (!_rateLimiter.TryAcquire($"{Channel}:{userId}", out var retryAfter))
         {
             return Notice($"You are asking quickly: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
         }
 
-        var result = _engine.Ask(interaction.Data.GetString("question"), CitationsPerAsk);
+        var result = _engine.Ask(question, CitationsPerAsk);
         if (!result.IsSuccess)
         {
             return Notice(result.ErrorKind == AskErrorKind.NotReady

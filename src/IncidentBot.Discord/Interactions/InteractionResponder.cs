@@ -46,10 +46,23 @@ public sealed partial class InteractionResponder
     /// The initial response to <paramref name="interaction"/>, received at <paramref name="receivedAt"/>;
     /// null when it is ignored. A slow reply is finished in the background by editing the deferral.
     /// </summary>
-    public async Task<InteractionResponse?> RespondAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken ct)
+    public Task<InteractionResponse?> RespondAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken ct) =>
+        RespondAsync(interaction, receivedAt, Task.FromResult(true), ct);
+
+    /// <inheritdoc cref="RespondAsync(Interaction, DateTimeOffset, CancellationToken)"/>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="receivedAt">When it arrived: the 3 seconds count from then.</param>
+    /// <param name="initialDelivered">
+    /// Completes once the initial response has reached Discord (true) or failed (false). A deferred reply
+    /// edits <c>@original</c> only after that: an edit that overtakes its deferral finds no message to edit.
+    /// </param>
+    /// <param name="ct">Stops the work (service shutdown).</param>
+    public async Task<InteractionResponse?> RespondAsync(Interaction interaction, DateTimeOffset receivedAt, Task<bool> initialDelivered, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var work = SafeHandleAsync(interaction, ct);
+        // On the thread pool: a handler can block its thread (a reindex build, a locked SQLite file), and the
+        // deferral below must still go out in time.
+        var work = Task.Run(() => SafeHandleAsync(interaction, ct), CancellationToken.None);
         var budget = receivedAt + DeferAfterOverride - _time.GetUtcNow();
         if (budget > TimeSpan.Zero)
         {
@@ -63,7 +76,7 @@ public sealed partial class InteractionResponder
 
         var ephemeral = _handler.WantsEphemeral(interaction);
         LogDeferred(interaction.Type, interaction.Data?.Name);
-        _deferred.Track(FinishLaterAsync(interaction, work, ct));
+        _deferred.Track(FinishLaterAsync(interaction, work, initialDelivered, ct));
         return new InteractionResponse(
             InteractionCallbackType.DeferredChannelMessageWithSource,
             new MessagePayload { Flags = ephemeral ? MessageFlags.Ephemeral : null });
@@ -73,27 +86,65 @@ public sealed partial class InteractionResponder
     public async Task DeliverAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var response = await RespondAsync(interaction, receivedAt, ct).ConfigureAwait(false);
-        if (response is null || response.Type == InteractionCallbackType.Pong)
+        var delivered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
         {
-            return;
-        }
+            var response = await RespondAsync(interaction, receivedAt, delivered.Task, ct).ConfigureAwait(false);
+            if (response is null || response.Type == InteractionCallbackType.Pong)
+            {
+                return;
+            }
 
-        var result = await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct).ConfigureAwait(false);
-        if (!result.IsSuccess)
+            var result = await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                LogCallbackFailed(interaction.Type, result.ToString());
+            }
+
+            delivered.TrySetResult(result.IsSuccess);
+        }
+        finally
         {
-            LogCallbackFailed(interaction.Type.ToString(), result.ToString());
+            delivered.TrySetResult(false);
         }
     }
 
-    private async Task FinishLaterAsync(Interaction interaction, Task<InteractionReply> work, CancellationToken ct)
+    private async Task FinishLaterAsync(Interaction interaction, Task<InteractionReply> work, Task<bool> initialDelivered, CancellationToken ct)
     {
         var reply = await work.ConfigureAwait(false);
-        var message = reply.Response?.Data ?? Rendering.NoticeRenderer.Ephemeral("Nothing to show.");
+        bool delivered;
+        try
+        {
+            delivered = await initialDelivered.WaitAsync(TimeSpan.FromSeconds(10), _time, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            delivered = false;
+        }
 
-        // An edit keeps the deferral's visibility; flags are not editable, so they are left out.
+        if (!delivered)
+        {
+            // The deferral never reached Discord (expired, refused): there is no message to fill in.
+            LogEditSkipped();
+            return;
+        }
+
+        var message = reply.Response?.Data ?? Rendering.NoticeRenderer.Ephemeral("Nothing to show.");
         var applicationId = interaction.ApplicationId ?? _options.ApplicationId ?? "";
-        var result = await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, message with { Flags = null }, ct).ConfigureAwait(false);
+        DiscordRestResult result;
+        if (message.Flags is { } flags && (flags & MessageFlags.Ephemeral) != 0 && !_handler.WantsEphemeral(interaction))
+        {
+            // A public deferral cannot be edited into a private message (flags are not editable): replace the
+            // "thinking…" message by a private follow-up, so a notice meant for one person is not shown to all.
+            await _rest.DeleteOriginalResponseAsync(applicationId, interaction.Token, ct).ConfigureAwait(false);
+            result = await _rest.CreateFollowupMessageAsync(applicationId, interaction.Token, message, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            // An edit keeps the deferral's visibility; flags are not editable, so they are left out.
+            result = await _rest.EditOriginalResponseAsync(applicationId, interaction.Token, message with { Flags = null }, ct).ConfigureAwait(false);
+        }
+
         if (!result.IsSuccess)
         {
             LogEditFailed(result.ToString());
@@ -118,10 +169,13 @@ public sealed partial class InteractionResponder
     private partial void LogDeferred(InteractionType type, string? command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused the response to a {Type} interaction: {Error}")]
-    private partial void LogCallbackFailed(string type, string error);
+    private partial void LogCallbackFailed(InteractionType type, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not replace a deferred Discord response: {Error}")]
     private partial void LogEditFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A deferred Discord reply was dropped: its deferral did not reach Discord")]
+    private partial void LogEditSkipped();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Discord {Type} interaction ({Command}) failed")]
     private partial void LogHandlerFailed(Exception ex, string type, string? command);

@@ -11,7 +11,4 @@ public enum InteractionCallbackType
 
     /// <summary>"Thinking…": the message follows by editing <c>@original</c>.</summary>
     DeferredChannelMessageWithSource = 5,
-
-    /// <summary>Autocomplete choices.</summary>
-    ApplicationCommandAutocompleteResult = 8,
 }

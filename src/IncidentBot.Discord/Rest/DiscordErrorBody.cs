@@ -19,8 +19,8 @@ internal readonly record struct DiscordErrorBody(string? Message, int Code, doub
 
             return new DiscordErrorBody(
                 root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null,
-                root.TryGetProperty("code", out var c) && c.TryGetInt32(out var code) ? code : 0,
-                root.TryGetProperty("retry_after", out var r) && r.TryGetDouble(out var retry) ? retry : null,
+                root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var code) ? code : 0,
+                root.TryGetProperty("retry_after", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetDouble(out var retry) ? retry : null,
                 root.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True);
         }
         catch (JsonException)

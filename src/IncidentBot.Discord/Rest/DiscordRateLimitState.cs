@@ -7,7 +7,14 @@ public sealed class DiscordRateLimitState
 {
     internal ConcurrentDictionary<string, DateTimeOffset> BlockedUntil { get; } = new(StringComparer.Ordinal);
 
-    internal DateTimeOffset GlobalBlockedUntil { get; set; }
+    private long _globalBlockedUntilTicks;
+
+    /// <summary>Written by any request that meets a global 429: stored as ticks so reads are never torn.</summary>
+    internal DateTimeOffset GlobalBlockedUntil
+    {
+        get => new(Interlocked.Read(ref _globalBlockedUntilTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _globalBlockedUntilTicks, value.UtcTicks);
+    }
 
 #pragma warning disable CA1051, SA1401 // a field, so Interlocked can update it
     internal int InvalidInARow;

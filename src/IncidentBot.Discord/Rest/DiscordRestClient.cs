@@ -63,14 +63,35 @@ public sealed partial class DiscordRestClient
     /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: replaces a deferred ("thinking…") response.</summary>
     public async Task<DiscordRestResult> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken ct)
     {
-        var path = $"webhooks/{Uri.EscapeDataString(applicationId)}/{Uri.EscapeDataString(interactionToken)}/messages/@original";
-        using var request = new HttpRequestMessage(HttpMethod.Patch, path)
+        using var request = new HttpRequestMessage(HttpMethod.Patch, WebhookPath(applicationId, interactionToken) + "/messages/@original")
         {
             Content = JsonContent.Create(message, DiscordJsonContext.Default.MessagePayload),
         };
         var result = await SendAsync(request, ct).ConfigureAwait(false);
         return result.Result;
     }
+
+    /// <summary><c>DELETE /webhooks/{app}/{token}/messages/@original</c>.</summary>
+    public async Task<DiscordRestResult> DeleteOriginalResponseAsync(string applicationId, string interactionToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, WebhookPath(applicationId, interactionToken) + "/messages/@original");
+        var result = await SendAsync(request, ct).ConfigureAwait(false);
+        return result.Result;
+    }
+
+    /// <summary><c>POST /webhooks/{app}/{token}</c>: a follow-up message (may be ephemeral, unlike an edit).</summary>
+    public async Task<DiscordRestResult> CreateFollowupMessageAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookPath(applicationId, interactionToken))
+        {
+            Content = JsonContent.Create(message, DiscordJsonContext.Default.MessagePayload),
+        };
+        var result = await SendAsync(request, ct).ConfigureAwait(false);
+        return result.Result;
+    }
+
+    private static string WebhookPath(string applicationId, string interactionToken) =>
+        $"webhooks/{Uri.EscapeDataString(applicationId)}/{Uri.EscapeDataString(interactionToken)}";
 
     private static string CommandsPath(string applicationId, string? guildId) =>
         string.IsNullOrEmpty(guildId)

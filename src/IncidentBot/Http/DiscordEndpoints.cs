@@ -31,11 +31,20 @@ internal static class DiscordEndpoints
             return Json(413, "The body is larger than 64 KB.");
         }
 
-        // The reply may finish after this request (a deferral): it runs on the service's lifetime, not the request's.
+        // The reply may finish after this request (a deferral): it runs on the service's lifetime, not the
+        // request's, and edits the deferral only once this response has gone out.
+        var sent = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        request.HttpContext.Response.OnCompleted(() =>
+        {
+            sent.TrySetResult(true);
+            return Task.CompletedTask;
+        });
+        request.HttpContext.RequestAborted.Register(() => sent.TrySetResult(false));
         var result = await endpoint.HandleAsync(
             body,
             request.Headers["X-Signature-Ed25519"].ToString(),
             request.Headers["X-Signature-Timestamp"].ToString(),
+            sent.Task,
             lifetime.ApplicationStopping).ConfigureAwait(false);
         return Results.Text(result.Json ?? [], "application/json", result.StatusCode);
     }

@@ -31,6 +31,7 @@ internal static class ServiceApp
         builder.Services.AddIncidentBotHost(builder.Configuration, contentRoot);
         builder.Services.AddHostedService<IndexLifecycleService>();
         builder.Services.AddHostedService<DiscordService>();
+        builder.Services.AddHostedService<ConversationRetentionService>();
         builder.Services.AddSingleton<ServiceExitCode>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
