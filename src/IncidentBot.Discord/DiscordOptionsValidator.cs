@@ -19,7 +19,7 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
         if (mode == DiscordMode.Gateway && string.IsNullOrWhiteSpace(options.Token))
         {
-            errors.Add("Discord:Token is required in Gateway mode (set IncidentBot__Discord__Token or Discord__Token).");
+            errors.Add("Discord:Token is required in Gateway mode (e.g. the Discord__Token environment variable).");
         }
 
         if (options.Token is { } token && (token.Trim().Length != token.Length || token.Any(char.IsWhiteSpace)))

@@ -41,6 +41,10 @@ public static class DiscordServiceCollectionExtensions
                 }
             });
 
+        // The factory's own request logging writes full URLs, and interaction URLs carry tokens; the client logs
+        // redacted routes itself.
+        client.RemoveAllLoggers();
+
         // Order matters: the retry handler is outside, so each attempt passes the rate-limit handler.
         client.AddResilienceHandler("discord-retry", (pipeline, context) =>
             {

@@ -97,6 +97,13 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
 
     private void TrackInvalid(HttpRequestMessage request, HttpResponseMessage response)
     {
+        // Interaction routes authenticate with the interaction's own token, which expires after 15 minutes:
+        // a 401 there says nothing about the bot token, so only bot-token routes count towards stopping.
+        if (IsInteractionRoute(request))
+        {
+            return;
+        }
+
         if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
         {
             if (response.IsSuccessStatusCode)
@@ -112,6 +119,12 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
             _state.Stopped = true;
             LogStopped(InvalidRequestLimit, (int)response.StatusCode, request.Method, DiscordRestClient.RoutePath(request));
         }
+    }
+
+    private static bool IsInteractionRoute(HttpRequestMessage request)
+    {
+        var path = request.RequestUri?.AbsolutePath ?? "";
+        return path.Contains("/interactions/", StringComparison.Ordinal) || path.Contains("/webhooks/", StringComparison.Ordinal);
     }
 
     private static HttpResponseMessage Refused(HttpRequestMessage request) => new(HttpStatusCode.Unauthorized)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IncidentBot.Hosting;
 using IncidentBot.Http;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Cli;
 
@@ -33,17 +34,26 @@ internal sealed class ServeCommand
             var app = ServiceApp.Build(parse.GetValue(_urls), overrides);
             await using (app.ConfigureAwait(false))
             {
+                // Read before running: RunAsync disposes the services when the host stops.
+                var exitCode = app.Services.GetRequiredService<ServiceExitCode>();
                 await app.RunAsync(ct).ConfigureAwait(false);
-                if (app.Services.GetRequiredService<ServiceExitCode>().Failure is { } failure)
+                if (exitCode.Failure is { } failure)
                 {
                     await _console.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
                     return ExitCodes.Failure;
                 }
             }
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        catch (OptionsValidationException e)
         {
             await _console.Error.WriteLineAsync("error: Invalid configuration: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // The host validates every section at start and reports several bad sections together.
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures);
+            await _console.Error.WriteLineAsync("error: Invalid configuration: " + string.Join(" ", failures)).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -18,12 +18,13 @@ internal sealed class RunningService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempDirectory _temp;
 
-    private RunningService(WebApplication app, TempDirectory temp, LogCapture log, string indexPath, Uri address)
+    private RunningService(WebApplication app, TempDirectory temp, LogCapture log, string indexPath, string? dataPath, Uri address)
     {
         _app = app;
         _temp = temp;
         Log = log;
         IndexPath = indexPath;
+        DataPath = dataPath;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -33,6 +34,12 @@ internal sealed class RunningService : IAsyncDisposable
     public HttpClient Client { get; }
 
     public string IndexPath { get; }
+
+    /// <summary>Data:Path as given to the service (the SQLite file of questions and votes).</summary>
+    public string? DataPath { get; }
+
+    /// <summary>The service's own temp folder (index, SQLite file), deleted on dispose.</summary>
+    public string TempRoot => _temp.Root;
 
     /// <summary>Everything the service logged, from before it started.</summary>
     public LogCapture Log { get; }
@@ -45,7 +52,16 @@ internal sealed class RunningService : IAsyncDisposable
     /// <param name="apiKey">Admin:ApiKey; empty (the default) disables reindexing over HTTP, whatever the environment says.</param>
     /// <param name="waitUntilReady">False to return as soon as the server listens.</param>
     /// <param name="indexPath">Index:Path; a fresh folder in the service's temp directory when null.</param>
-    public static async Task<RunningService> StartAsync(string? seeds = null, string apiKey = "", bool waitUntilReady = true, string? indexPath = null)
+    /// <param name="settings">
+    /// More settings, merged over the defaults (which keep every test off the repository's files and off
+    /// Discord: <c>Data:Path</c> is a file in the service's temp directory, <c>Discord:Mode</c> is Off).
+    /// </param>
+    public static async Task<RunningService> StartAsync(
+        string? seeds = null,
+        string apiKey = "",
+        bool waitUntilReady = true,
+        string? indexPath = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var temp = new TempDirectory();
         indexPath ??= temp.Index;
@@ -54,7 +70,18 @@ internal sealed class RunningService : IAsyncDisposable
             ["Seeds:Path"] = seeds ?? TestSeeds.Main,
             ["Index:Path"] = indexPath,
             ["Admin:ApiKey"] = apiKey,
+
+            // The default (data/incidentbot.db) is under the repository root: never touch it from a test.
+            ["Data:Path"] = temp.Combine(Path.Combine("data", "incidentbot.db")),
+
+            // A Discord token in the environment must not start a gateway (or command registration) in a test.
+            ["Discord:Mode"] = "Off",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
         var app = ServiceApp.Build("http://127.0.0.1:0", overrides);
         RunningService? service = null;
         try
@@ -64,7 +91,7 @@ internal sealed class RunningService : IAsyncDisposable
             app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
             using var cts = new CancellationTokenSource(ReadyTimeout);
             await app.StartAsync(cts.Token);
-            service = new RunningService(app, temp, log, indexPath, new Uri(app.Urls.Single()));
+            service = new RunningService(app, temp, log, indexPath, overrides["Data:Path"], new Uri(app.Urls.Single()));
             if (waitUntilReady)
             {
                 await service.WaitUntilReadyAsync();

@@ -103,9 +103,8 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondAsync_HandlerDoingLongSynchronousWork_StillDefersInTime()
     {
-        // BUG (see report): the handler runs synchronously on the caller's thread until its first real await, and
-        // a /reindex build (IncidentIndex.BuildLocked) or a SQLite call is synchronous work: RespondAsync cannot
-        // even start its deadline until the build is over, so a long build misses Discord's 3 seconds.
+        // A /reindex build (IncidentIndex.BuildLocked) or a SQLite call is synchronous work: run on the caller's
+        // thread, it would keep RespondAsync from even starting its deadline, and a long build would miss Discord's 3 s.
         using var rig = new ResponderRig(_harness);
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         using var gate = new ManualResetEventSlim(false);
