@@ -27,6 +27,7 @@ public sealed partial class GatewayConnection : IDisposable
     private readonly ILogger _logger;
     private Heartbeater? _heartbeater;
     private Task? _heartbeatTask;
+    private Task? _identifyTask;
     private volatile bool _established;
 
     public GatewayConnection(IGatewayTransport transport, ShardContext shard, GatewaySession session, ILogger logger)
@@ -61,7 +62,7 @@ public sealed partial class GatewayConnection : IDisposable
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
-            return new GatewayDisconnect(resuming ? GatewayCloseAction.Resume : GatewayCloseAction.NewSession, $"cannot connect: {ex.Message}");
+            return new GatewayDisconnect(resuming ? GatewayCloseAction.Resume : GatewayCloseAction.NewSession, $"cannot connect: {ex.Message}") { ConnectFailed = true };
         }
 
         // Not linked to ct: on shutdown the close frame goes out first, then the loops stop. Cancelling a pending
@@ -83,6 +84,7 @@ public sealed partial class GatewayConnection : IDisposable
         await cts.CancelAsync().ConfigureAwait(false);
         await IgnoreCancellationAsync(receive).ConfigureAwait(false);
         await IgnoreCancellationAsync(_heartbeatTask).ConfigureAwait(false);
+        await IgnoreCancellationAsync(_identifyTask).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         return end! with { Established = _established, Duration = _shard.Time.GetUtcNow() - started };
     }
@@ -196,7 +198,8 @@ public sealed partial class GatewayConnection : IDisposable
             return;
         }
 
-        var intervalMs = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("heartbeat_interval", out var i) && i.TryGetDouble(out var ms) && ms > 0 ? ms : 41_250;
+        var intervalMs = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("heartbeat_interval", out var i)
+            && i.ValueKind == JsonValueKind.Number && i.TryGetDouble(out var ms) && ms > 0 ? ms : 41_250;
         _heartbeater = new Heartbeater(TimeSpan.FromMilliseconds(intervalMs), _shard.Jitter());
         _heartbeatTask = HeartbeatLoopAsync(_heartbeater, ct);
         if (resuming && _session.SessionId is { } sessionId)
@@ -205,13 +208,20 @@ public sealed partial class GatewayConnection : IDisposable
             return;
         }
 
+        // Beside the receive loop, not in it: waiting for an identify slot can take many seconds with many shards,
+        // and meanwhile heartbeat ACKs must still be read or the heartbeat would take the connection for a zombie.
+        _identifyTask = IdentifyAsync(ct);
+    }
+
+    private async Task IdentifyAsync(CancellationToken ct)
+    {
         await _shard.IdentifyGate.WaitAsync(_shard.ShardId, ct).ConfigureAwait(false);
         await SendAsync(GatewayCommands.Identify(_shard.Token, _shard.ShardId, _shard.ShardCount), ct).ConfigureAwait(false);
     }
 
     private void OnDispatch(JsonElement root, JsonElement d)
     {
-        if (root.TryGetProperty("s", out var s) && s.TryGetInt32(out var sequence))
+        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var sequence))
         {
             _session.Saw(sequence);
         }
@@ -220,8 +230,8 @@ public sealed partial class GatewayConnection : IDisposable
         switch (name)
         {
             case "READY":
-                var sessionId = d.TryGetProperty("session_id", out var sid) ? sid.GetString() : null;
-                var resumeUrl = d.TryGetProperty("resume_gateway_url", out var ru) ? ru.GetString() : null;
+                var sessionId = StringProperty(d, "session_id");
+                var resumeUrl = StringProperty(d, "resume_gateway_url");
                 if (sessionId is not null && Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resume))
                 {
                     _session.Started(sessionId, resume);
@@ -239,4 +249,9 @@ public sealed partial class GatewayConnection : IDisposable
                 break;
         }
     }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

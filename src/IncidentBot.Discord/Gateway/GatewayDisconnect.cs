@@ -11,6 +11,9 @@ public sealed record GatewayDisconnect(GatewayCloseAction Action, string Reason,
     /// <summary>True once READY or RESUMED arrived on the connection.</summary>
     public bool Established { get; init; }
 
+    /// <summary>True when no connection could be opened at all.</summary>
+    public bool ConnectFailed { get; init; }
+
     /// <summary>How long the connection was up.</summary>
     public TimeSpan Duration { get; init; }
 }

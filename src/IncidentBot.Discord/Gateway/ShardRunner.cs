@@ -9,6 +9,8 @@ namespace IncidentBot.Discord.Gateway;
 /// </summary>
 public sealed partial class ShardRunner
 {
+    private const int MaxResumeConnectFailures = 3;
+
     private readonly ShardContext _shard;
     private readonly Func<IGatewayTransport> _transports;
     private readonly ILogger _logger;
@@ -26,6 +28,7 @@ public sealed partial class ShardRunner
     public async Task<GatewayDisconnect> RunAsync(Uri gatewayUrl, CancellationToken ct)
     {
         var failures = 0;
+        var resumeConnectFailures = 0;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -43,9 +46,12 @@ public sealed partial class ShardRunner
                 return end;
             }
 
-            if (end.Action == GatewayCloseAction.NewSession)
+            // A resume URL that cannot be reached at all is given up after a few tries: identify on the main URL.
+            resumeConnectFailures = end.ConnectFailed && Session.CanResume ? resumeConnectFailures + 1 : 0;
+            if (end.Action == GatewayCloseAction.NewSession || resumeConnectFailures >= MaxResumeConnectFailures)
             {
                 Session.Clear();
+                resumeConnectFailures = 0;
             }
 
             failures = end.Established && end.Duration >= _shard.Timings.StableAfter ? 0 : failures + 1;

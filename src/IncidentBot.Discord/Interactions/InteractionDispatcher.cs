@@ -45,7 +45,11 @@ public sealed partial class InteractionDispatcher : IGatewayEventSink
             return;
         }
 
-        if (interaction is null || !_channel.Writer.TryWrite((interaction, _time.GetUtcNow())))
+        if (interaction is null)
+        {
+            LogUnreadable(shardId, "no interaction object");
+        }
+        else if (!_channel.Writer.TryWrite((interaction, _time.GetUtcNow())))
         {
             LogDropped(shardId);
         }
