@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IncidentBot.Configuration;
 using IncidentBot.Hosting;
 using IncidentBot.Http;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,13 @@ internal sealed class ServeCommand
             var app = ServiceApp.Build(parse.GetValue(_urls), overrides);
             await using (app.ConfigureAwait(false))
             {
+                // Checked before starting, so a bad setting is one line, not the host's start-up failure log.
+                if (HostSetup.ValidateOptions(app.Services, discord: true) is { } error)
+                {
+                    await _console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
                 // Read before running: RunAsync disposes the services when the host stops.
                 var exitCode = app.Services.GetRequiredService<ServiceExitCode>();
                 await app.RunAsync(ct).ConfigureAwait(false);

@@ -47,29 +47,40 @@ internal static class HostSetup
     /// <summary>Reads the options now so a bad setting fails with its message before any work starts.</summary>
     /// <param name="services">The built services.</param>
     /// <param name="discord">Also check the Discord and storage settings (the service and the <c>discord</c> verbs use them).</param>
+    /// <returns>Every failure of every section, in one line; null when all are valid.</returns>
     public static string? ValidateOptions(IServiceProvider services, bool discord = false)
     {
-        try
+        var sections = new List<Func<object>>
         {
-            if (discord)
-            {
-                _ = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
-                _ = services.GetRequiredService<IOptions<DataOptions>>().Value;
-            }
+            () => services.GetRequiredService<IOptions<SeedsOptions>>().Value,
+            () => services.GetRequiredService<IOptions<IndexOptions>>().Value,
+            () => services.GetRequiredService<IOptions<AdminOptions>>().Value,
+            () => services.GetRequiredService<IOptions<RankingOptions>>().Value,
+        };
+        if (discord)
+        {
+            sections.Add(() => services.GetRequiredService<IOptions<DataOptions>>().Value);
+            sections.Add(() => services.GetRequiredService<IOptions<DiscordOptions>>().Value);
+        }
 
-            _ = services.GetRequiredService<IOptions<SeedsOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<IndexOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<AdminOptions>>().Value;
-            _ = services.GetRequiredService<IOptions<RankingOptions>>().Value;
-            return null;
-        }
-        catch (OptionsValidationException e)
+        var failures = new List<string>();
+        foreach (var read in sections)
         {
-            return "Invalid configuration: " + string.Join(" ", e.Failures);
+            try
+            {
+                _ = read();
+            }
+            catch (OptionsValidationException e)
+            {
+                failures.AddRange(e.Failures);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Binding errors, e.g. "abc" for a number.
+                failures.Add(e.Message);
+            }
         }
-        catch (InvalidOperationException e)
-        {
-            return "Invalid configuration: " + e.Message;
-        }
+
+        return failures.Count == 0 ? null : "Invalid configuration: " + string.Join(" ", failures);
     }
 }
