@@ -48,6 +48,9 @@ public sealed class DiscordOptions
     /// <summary>First retry delay; doubled per attempt, with jitter.</summary>
     public int RestRetryDelayMs { get; set; } = 1000;
 
+    /// <summary>Interactions answered at the same time (gateway mode); each holds a worker until Discord took the reply.</summary>
+    public int InteractionWorkers { get; set; } = 16;
+
     /// <summary>Register the slash commands at start-up (only when their definition changed).</summary>
     public bool RegisterCommands { get; set; } = true;
 

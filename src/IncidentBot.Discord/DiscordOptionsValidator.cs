@@ -14,7 +14,10 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         var mode = options.EffectiveMode;
         if (mode == DiscordMode.Off)
         {
-            return ValidateOptionsResult.Success;
+            // Still checked when off: the interactions endpoint reads it whatever the mode.
+            return options.PublicKey is { Length: > 0 } offKey && !IsHexKey(offKey)
+                ? ValidateOptionsResult.Fail("Discord:PublicKey must be 64 hexadecimal characters (or empty).")
+                : ValidateOptionsResult.Success;
         }
 
         if (mode == DiscordMode.Gateway && string.IsNullOrWhiteSpace(options.Token))
@@ -56,6 +59,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.QuestionsPerWindow < 0 || options.QuestionWindowSeconds is < 1 or > 3600)
         {
             errors.Add("Discord:QuestionsPerWindow must be 0 (unlimited) or more, and Discord:QuestionWindowSeconds between 1 and 3600.");
+        }
+
+        if (options.InteractionWorkers is < 1 or > 256)
+        {
+            errors.Add("Discord:InteractionWorkers must be between 1 and 256.");
         }
 
         if (options.RestRetries is < 0 or > 10 || options.RestRetryDelayMs is < 1 or > 60_000)

@@ -33,7 +33,8 @@ public static class DiscordServiceCollectionExtensions
             {
                 var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
                 http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
-                http.Timeout = TimeSpan.FromSeconds(30);
+                // Longer than the longest rate-limit wait (60 s): the timeout spans every handler, waits included.
+                http.Timeout = TimeSpan.FromSeconds(100);
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 if (!string.IsNullOrWhiteSpace(options.Token))
                 {
@@ -56,8 +57,9 @@ public static class DiscordServiceCollectionExtensions
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
 
-                    // 429 is handled inside, per bucket, by DiscordRateLimitHandler; here only server errors and faults.
-                    ShouldHandle = args => ValueTask.FromResult(options.RestRetries > 0 && args.Outcome switch
+                    // 429 is handled inside, per bucket, by DiscordRateLimitHandler; here only server errors and faults,
+                    // and never a webhook POST (a follow-up message): if the first one did arrive, a retry posts it twice.
+                    ShouldHandle = args => ValueTask.FromResult(options.RestRetries > 0 && !IsFollowUp(args.Context.GetRequestMessage()) && args.Outcome switch
                     {
                         { Exception: HttpRequestException } => true,
                         { Result.StatusCode: HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
@@ -77,6 +79,9 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<HttpInteractionEndpoint>();
         return services;
     }
+
+    private static bool IsFollowUp(HttpRequestMessage? request) =>
+        request?.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.Contains("/webhooks/", StringComparison.Ordinal) == true;
 
     /// <summary>The link that adds the bot to a server: bot user plus slash commands, no extra permissions.</summary>
     public static string InviteUrl(string applicationId) =>

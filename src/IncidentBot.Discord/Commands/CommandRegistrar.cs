@@ -36,7 +36,14 @@ public sealed partial class CommandRegistrar
         if (!force)
         {
             var existing = await _rest.GetCommandsAsync(applicationId, guildId, ct).ConfigureAwait(false);
-            if (existing.IsSuccess && Matches(desired, existing.Value))
+            if (!existing.IsSuccess)
+            {
+                // Unknown whether anything changed: do not overwrite blindly (new names count against a daily limit).
+                LogFailed(scope, existing.Result.ToString());
+                return new CommandRegistration(CommandRegistrationStatus.Failed, scope, count, existing.Result.ToString()) { Retryable = IsRetryable(existing.Result) };
+            }
+
+            if (Matches(desired, existing.Value))
             {
                 LogUnchanged(scope);
                 return new CommandRegistration(CommandRegistrationStatus.Unchanged, scope, count);
@@ -47,12 +54,15 @@ public sealed partial class CommandRegistrar
         if (!put.IsSuccess)
         {
             LogFailed(scope, put.Result.ToString());
-            return new CommandRegistration(CommandRegistrationStatus.Failed, scope, count, put.Result.ToString());
+            return new CommandRegistration(CommandRegistrationStatus.Failed, scope, count, put.Result.ToString()) { Retryable = IsRetryable(put.Result) };
         }
 
         LogRegistered(count, scope);
         return new CommandRegistration(CommandRegistrationStatus.Registered, scope, count);
     }
+
+    /// <summary>Network faults and server errors may pass; a 4xx (bad token, bad body) will not.</summary>
+    private static bool IsRetryable(DiscordRestResult result) => (int)result.Status is 0 or >= 500;
 
     /// <summary>
     /// True when Discord's list holds exactly our commands. Only the fields we set are compared: Discord adds

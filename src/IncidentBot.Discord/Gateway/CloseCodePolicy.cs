@@ -11,10 +11,8 @@ public static class CloseCodePolicy
         // Invalid sequence on resume, and session timed out: the session is gone.
         4007 or 4009 => GatewayCloseAction.NewSession,
 
-        // A clean close from the server ends the session too (as a client's 1000/1001 would).
-        1000 or 1001 => GatewayCloseAction.NewSession,
-
-        // 4000-4003, 4005, 4008, other codes and drops without a close frame: resume.
+        // 4000-4003, 4005, 4008, 1000/1001 from the server, other codes and drops without a close frame: resume
+        // (resuming replays missed events and spends no identify; a dead session is answered with op 9).
         _ => GatewayCloseAction.Resume,
     };
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace IncidentBot.Discord.Gateway;
@@ -88,6 +87,4 @@ internal static class GatewayCommands
 
         return stream.ToArray();
     }
-
-    internal static string Describe(ReadOnlySpan<byte> payload) => Encoding.UTF8.GetString(payload);
 }

@@ -6,9 +6,6 @@ namespace IncidentBot.Discord.Gateway;
 /// <summary>Heartbeats, sends and closing: the parts of a connection that write to the socket.</summary>
 public sealed partial class GatewayConnection
 {
-    /// <summary>Latency of the last ACKed heartbeat, for health reporting.</summary>
-    public TimeSpan? Latency => _heartbeater?.Latency;
-
     public void Dispose()
     {
         _sendLimiter.Dispose();

@@ -166,8 +166,8 @@ public sealed partial class GatewayConnection : IDisposable
                     _heartbeater?.Acked(_shard.Time.GetUtcNow());
                     break;
                 case GatewayOpCode.Heartbeat:
-                    // Discord may ask for a beat at any time: answer at once, without waiting for the timer.
-                    _heartbeater?.BeatRequested(_shard.Time.GetUtcNow());
+                    // Discord may ask for a beat at any time: answer at once, without waiting for the timer. Its ACK is
+                    // not awaited by the zombie check, which only follows the timer's beats.
                     await SendAsync(GatewayCommands.Heartbeat(_session.Sequence), ct).ConfigureAwait(false);
                     break;
                 case GatewayOpCode.Dispatch:
@@ -232,7 +232,8 @@ public sealed partial class GatewayConnection : IDisposable
             case "READY":
                 var sessionId = StringProperty(d, "session_id");
                 var resumeUrl = StringProperty(d, "resume_gateway_url");
-                if (sessionId is not null && Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resume))
+                // Only a WebSocket URL can be resumed on; anything else is ignored and the next connection identifies.
+                if (sessionId is not null && Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resume) && resume.Scheme is "wss" or "ws")
                 {
                     _session.Started(sessionId, resume);
                 }

@@ -43,16 +43,6 @@ public sealed class Heartbeater
         }
     }
 
-    /// <summary>A beat sent because Discord asked (op 1): it also expects an ACK, but never counts as missed.</summary>
-    public void BeatRequested(DateTimeOffset now)
-    {
-        lock (_lock)
-        {
-            _awaitingAck = true;
-            _sentAt = now;
-        }
-    }
-
     public void Acked(DateTimeOffset now)
     {
         lock (_lock)

@@ -33,11 +33,20 @@ public sealed partial class ShardRunner
         {
             ct.ThrowIfCancellationRequested();
             GatewayDisconnect end;
-            var transport = _transports();
-            await using (transport.ConfigureAwait(false))
+            try
             {
-                using var connection = new GatewayConnection(transport, _shard, Session, _logger);
-                end = await connection.RunAsync(gatewayUrl, ct).ConfigureAwait(false);
+                var transport = _transports();
+                await using (transport.ConfigureAwait(false))
+                {
+                    using var connection = new GatewayConnection(transport, _shard, Session, _logger);
+                    end = await connection.RunAsync(gatewayUrl, ct).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // A bug or an I/O surprise in one connection must not end the shard: drop it and start over.
+                LogConnectionFailed(ex, _shard.ShardId);
+                end = new GatewayDisconnect(GatewayCloseAction.NewSession, $"connection failed: {ex.GetType().Name}");
             }
 
             if (end.Action == GatewayCloseAction.Fatal)
@@ -61,18 +70,24 @@ public sealed partial class ShardRunner
         }
     }
 
-    /// <summary>Base × 2^(n−1), ±25 % jitter, capped: 1 s, 2 s, 4 s … 60 s with the defaults.</summary>
+    /// <summary>
+    /// Base × 2^(n−1), capped, then "equal jitter": a random point in the upper half, [step/2, step]. Never above the
+    /// cap (1 s … 60 s with the defaults), and shards that all reached the cap still reconnect at different times.
+    /// </summary>
     internal TimeSpan Backoff(int failures)
     {
         var timings = _shard.Timings;
         var exponent = Math.Clamp(failures - 1, 0, 16);
         var raw = timings.BackoffBase * Math.Pow(2, exponent);
-        var jittered = raw * (0.75 + (0.5 * _shard.Jitter()));
-        return jittered < timings.BackoffCap ? jittered : timings.BackoffCap;
+        var step = raw < timings.BackoffCap ? raw : timings.BackoffCap;
+        return step * (0.5 + (0.5 * _shard.Jitter()));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord shard {ShardId} disconnected ({Reason}); will {Next} in {Seconds:0.0} s")]
     private partial void LogReconnecting(int shardId, string reason, string next, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord shard {ShardId}: the connection failed unexpectedly; starting a new session")]
+    private partial void LogConnectionFailed(Exception ex, int shardId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord shard {ShardId} closed with {CloseCode}: {Reason}. Not reconnecting: fix the configuration and restart")]
     private partial void LogFatal(int shardId, int? closeCode, string reason);

@@ -37,4 +37,7 @@ public sealed record Interaction
     /// <summary>The invoker: <c>member.user</c> in servers, <c>user</c> in DMs.</summary>
     [JsonIgnore]
     public DiscordUser? Invoker => Member?.User ?? User;
+
+    /// <summary>Without the token: a record would print every member, and the token must not reach logs.</summary>
+    public override string ToString() => $"interaction {Id} (type {Type}, {Data?.Name ?? Data?.CustomId})";
 }

@@ -16,6 +16,8 @@ public sealed partial class InteractionResponder
     /// <summary>Leaves a second of the three for the callback to reach Discord.</summary>
     public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(2);
 
+    private const int AlreadyAcknowledged = 40060;
+
     private readonly InteractionHandler _handler;
     private readonly DiscordRestClient _rest;
     private readonly DeferredReplies _deferred;
@@ -96,12 +98,15 @@ public sealed partial class InteractionResponder
             }
 
             var result = await _rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct).ConfigureAwait(false);
-            if (!result.IsSuccess)
+
+            // 40060 "already acknowledged": a retry after a lost answer; the first attempt did arrive.
+            var arrived = result.IsSuccess || result.Code == AlreadyAcknowledged;
+            if (!arrived)
             {
                 LogCallbackFailed(interaction.Type, result.ToString());
             }
 
-            delivered.TrySetResult(result.IsSuccess);
+            delivered.TrySetResult(arrived);
         }
         finally
         {

@@ -48,7 +48,7 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
                 return Refused(request);
             }
 
-            await WaitForBucketAsync(key, cancellationToken).ConfigureAwait(false);
+            await WaitForBucketAsync(key, IsInteractionRoute(request), cancellationToken).ConfigureAwait(false);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var now = _time.GetUtcNow();
             if (ReadResetAfter(response, "X-RateLimit-Remaining") is { } emptyFor)
@@ -65,13 +65,10 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
 
             var retryAfter = await ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
             var global = retryAfter.Global;
+            _state.BlockedUntil[key] = now + retryAfter.Delay;
             if (global)
             {
                 _state.GlobalBlockedUntil = now + retryAfter.Delay;
-            }
-            else
-            {
-                _state.BlockedUntil[key] = now + retryAfter.Delay;
             }
 
             LogRateLimited(request.Method, DiscordRestClient.RoutePath(request), retryAfter.Delay.TotalSeconds, global);
@@ -79,10 +76,12 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
         }
     }
 
-    private async Task WaitForBucketAsync(string key, CancellationToken ct)
+    private async Task WaitForBucketAsync(string key, bool interactionRoute, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        var until = _state.GlobalBlockedUntil;
+
+        // Interaction routes are exempt from the global limit (Discord docs: rate-limits, receiving-and-responding).
+        var until = interactionRoute ? DateTimeOffset.MinValue : _state.GlobalBlockedUntil;
         if (_state.BlockedUntil.TryGetValue(key, out var routeUntil) && routeUntil > until)
         {
             until = routeUntil;

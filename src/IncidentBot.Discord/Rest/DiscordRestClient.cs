@@ -48,6 +48,9 @@ public sealed partial class DiscordRestClient
         return await SendAsync(request, DiscordRestJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
     }
 
+    /// <summary>An initial response is worthless after Discord's 3 s: do not let one wait (and hold a worker) longer.</summary>
+    public static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary><c>POST /interactions/{id}/{token}/callback</c>: the initial response, due within 3 seconds.</summary>
     public async Task<DiscordRestResult> CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken ct)
     {
@@ -56,8 +59,18 @@ public sealed partial class DiscordRestClient
         {
             Content = JsonContent.Create(response, DiscordJsonContext.Default.InteractionResponse),
         };
-        var result = await SendAsync(request, ct).ConfigureAwait(false);
-        return result.Result;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CallbackTimeout);
+        try
+        {
+            var result = await SendAsync(request, timeout.Token).ConfigureAwait(false);
+            return result.Result;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            LogUnreachable(HttpMethod.Post, RoutePath(request), "timed out");
+            return DiscordRestResult.Fault("Discord did not take the response in time.");
+        }
     }
 
     /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: replaces a deferred ("thinking…") response.</summary>

@@ -7,18 +7,21 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Hosting;
 
 /// <summary>
-/// Runs the Discord front end in the mode configured: registers the slash commands (only when changed), then in
-/// Gateway mode keeps the shards connected and answers interactions; in HTTP mode the endpoint answers and this
-/// service only registers. A fatal gateway error (bad token, sharding) stops the host with a non-zero exit.
+/// Runs the Discord front end in the mode configured: registers the slash commands (only when changed, beside
+/// the gateway so one does not wait for the other), then in Gateway mode keeps the shards connected and answers
+/// interactions; in HTTP mode the endpoint answers. A fatal gateway error (bad token, sharding) or a bug in the
+/// gateway stops the host with a non-zero exit, so an orchestrator notices.
 /// </summary>
 internal sealed partial class DiscordService(
     IOptions<DiscordOptions> options,
     IServiceProvider services,
+    DeferredReplies deferred,
     ServiceExitCode exitCode,
     IHostApplicationLifetime lifetime,
     ILogger<DiscordService> logger) : BackgroundService
 {
-    private const int Workers = 4;
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan[] RegistrationRetries = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,21 +35,44 @@ internal sealed partial class DiscordService(
 
         var invite = DiscordServiceCollectionExtensions.InviteUrl(settings.ApplicationId!);
         LogStarting(mode, invite);
-        if (settings.RegisterCommands && !string.IsNullOrWhiteSpace(settings.Token))
+        var registration = settings.RegisterCommands && !string.IsNullOrWhiteSpace(settings.Token)
+            ? RegisterAsync(stoppingToken)
+            : Task.CompletedTask;
+        try
         {
-            // A failure is logged and the bot still answers: commands registered earlier keep working.
-            await services.GetRequiredService<CommandRegistrar>().RegisterAsync(force: false, stoppingToken).ConfigureAwait(false);
-        }
+            if (mode == DiscordMode.Gateway)
+            {
+                await RunGatewayAsync(settings, stoppingToken).ConfigureAwait(false);
+            }
 
-        if (mode != DiscordMode.Gateway)
+            await registration.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            return;
         }
+        catch (Exception ex)
+        {
+            LogCrashed(ex);
+            exitCode.Fail("Discord: " + ex.Message);
+            lifetime.StopApplication();
+        }
+    }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // Replies already deferred ("thinking…") get a few seconds to be filled in before their work is cancelled.
+        await deferred.DrainAsync(DrainTimeout).ConfigureAwait(false);
+    }
+
+    private async Task RunGatewayAsync(DiscordOptions settings, CancellationToken stoppingToken)
+    {
         var dispatcher = services.GetRequiredService<InteractionDispatcher>();
         var responder = services.GetRequiredService<InteractionResponder>();
-        using var workersStop = new CancellationTokenSource();
-        var workers = dispatcher.RunAsync(responder, Workers, workersStop.Token);
+
+        // The workers stop when the deferred replies are drained (StopAsync), not when the socket closes.
+        var workers = dispatcher.RunAsync(responder, settings.InteractionWorkers, deferred.Stopping);
         try
         {
             var result = await services.GetRequiredService<GatewayClient>().RunAsync(stoppingToken).ConfigureAwait(false);
@@ -54,14 +80,26 @@ internal sealed partial class DiscordService(
             exitCode.Fail("Discord: " + result.Reason);
             lifetime.StopApplication();
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
         finally
         {
-            await workersStop.CancelAsync().ConfigureAwait(false);
+            await deferred.DrainAsync(DrainTimeout).ConfigureAwait(false);
             await workers.ConfigureAwait(false);
-            await services.GetRequiredService<DeferredReplies>().DrainAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Registers, retrying failures that may pass (Discord unreachable, 5xx); the bot answers meanwhile.</summary>
+    private async Task RegisterAsync(CancellationToken stoppingToken)
+    {
+        var registrar = services.GetRequiredService<CommandRegistrar>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await registrar.RegisterAsync(force: false, stoppingToken).ConfigureAwait(false);
+            if (result.Status != CommandRegistrationStatus.Failed || !result.Retryable || attempt >= RegistrationRetries.Length)
+            {
+                return;
+            }
+
+            await Task.Delay(RegistrationRetries[attempt], stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -73,4 +111,7 @@ internal sealed partial class DiscordService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord stopped for good: {Reason}. Stopping the service")]
     private partial void LogFatal(string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The Discord front end failed unexpectedly. Stopping the service")]
+    private partial void LogCrashed(Exception ex);
 }

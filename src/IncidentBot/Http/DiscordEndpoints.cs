@@ -1,5 +1,6 @@
 using IncidentBot.Discord;
 using IncidentBot.Discord.Http;
+using IncidentBot.Discord.Interactions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Http;
@@ -13,7 +14,7 @@ internal static class DiscordEndpoints
         HttpRequest request,
         HttpInteractionEndpoint endpoint,
         IOptions<DiscordOptions> options,
-        IHostApplicationLifetime lifetime)
+        DeferredReplies deferred)
     {
         if (options.Value.EffectiveMode != DiscordMode.Http)
         {
@@ -32,7 +33,7 @@ internal static class DiscordEndpoints
         }
 
         // The reply may finish after this request (a deferral): it runs on the service's lifetime, not the
-        // request's, and edits the deferral only once this response has gone out.
+        // request's (drained at shutdown), and edits the deferral only once this response has gone out.
         var sent = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         request.HttpContext.Response.OnCompleted(() =>
         {
@@ -45,7 +46,7 @@ internal static class DiscordEndpoints
             request.Headers["X-Signature-Ed25519"].ToString(),
             request.Headers["X-Signature-Timestamp"].ToString(),
             sent.Task,
-            lifetime.ApplicationStopping).ConfigureAwait(false);
+            deferred.Stopping).ConfigureAwait(false);
         return Results.Text(result.Json ?? [], "application/json", result.StatusCode);
     }
 

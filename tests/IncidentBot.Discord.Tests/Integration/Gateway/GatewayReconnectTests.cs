@@ -168,13 +168,14 @@ public sealed class GatewayReconnectTests
     /// A gateway that drops every connection before Hello: reconnects back off exponentially (50 ms base,
     /// jitter fixed at 1.0×, capped at 800 here). Each gap is measured from just before the fake closed to when
     /// the next connection is seen, so it can only be longer than the client's wait: lower bounds cannot flake.
-    /// The "grows" check compares the first gap (~50 ms) with the last (≥ 800 ms).
+    /// The "grows" check compares the first gap (~37 ms) with the last (≥ 600 ms).
     /// </summary>
     [Fact]
     public async Task RefusedConnections_ReconnectWithGrowingBackoff()
     {
         await using var harness = await StartAsync(timings: t => t with { BackoffCap = TimeSpan.FromMilliseconds(800) });
-        var expected = new[] { 50, 100, 200, 400, 800 };
+        // Steps of 50, 100, 200, 400, 800 ms; with the harness's fixed jitter 0.5 the wait is 3/4 of each step.
+        var expected = new[] { 37, 75, 150, 300, 600 };
         var gaps = new List<TimeSpan>();
 
         var connection = await harness.NextConnectionAsync();
@@ -244,6 +245,27 @@ public sealed class GatewayReconnectTests
         Assert.Equal(1000, await connection.WaitForClientCloseAsync(Wait));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Gateway.WaitAsync(Wait));
         await Assert.ThrowsAsync<TimeoutException>(() => harness.NextConnectionAsync(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task ResumeUrlThatIsNotAWebSocket_IsIgnored_AndTheNextConnectionIdentifies()
+    {
+        // Like the Remora READY fixture: an https placeholder. Connecting to it would throw; it must not be used.
+        await using var harness = await StartAsync();
+        var first = await harness.NextConnectionAsync();
+        await first.SendHelloAsync(QuietIntervalMs);
+        await first.ExpectAsync(2, Wait);
+        await first.SendReadyAsync(SessionId, new Uri("https://www.example.org"));
+        await first.SendHeartbeatRequestAsync();
+        await first.ExpectAsync(1, Wait);
+
+        await first.SendReconnectAsync();
+
+        var next = await harness.NextConnectionAsync();
+        Assert.False(next.IsResumeUrl);
+        await next.SendHelloAsync(QuietIntervalMs);
+        await next.ExpectAsync(2, Wait);
+        Assert.False(harness.Gateway.IsCompleted);
     }
 
     [Fact]

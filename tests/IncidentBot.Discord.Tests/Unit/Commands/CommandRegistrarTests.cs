@@ -92,7 +92,7 @@ public sealed class CommandRegistrarTests : IDisposable
     }
 
     [Fact]
-    public async Task RegisterAsync_ReadFails_StillOverwrites()
+    public async Task RegisterAsync_ReadFails_DoesNotOverwriteBlindly_AndSaysItMayPass()
     {
         _stub.Respond = (request, _) => request.Method == HttpMethod.Get
             ? RecordingHttpHandler.Json(HttpStatusCode.InternalServerError, "{}")
@@ -100,7 +100,9 @@ public sealed class CommandRegistrarTests : IDisposable
 
         var registration = await Registrar().RegisterAsync(force: false, CancellationToken.None);
 
-        Assert.Equal(CommandRegistrationStatus.Registered, registration.Status);
+        Assert.Equal(CommandRegistrationStatus.Failed, registration.Status);
+        Assert.True(registration.Retryable);
+        Assert.DoesNotContain(_stub.Requests, r => r.Method == HttpMethod.Put);
     }
 
     private CommandRegistrar Registrar(string? guildId = null) => new(

@@ -22,8 +22,8 @@ public sealed class CloseCodePolicyTests
         { 4012, GatewayCloseAction.Fatal },      // invalid API version
         { 4013, GatewayCloseAction.Fatal },      // invalid intents
         { 4014, GatewayCloseAction.Fatal },      // disallowed intents
-        { 1000, GatewayCloseAction.NewSession },
-        { 1001, GatewayCloseAction.NewSession },
+        { 1000, GatewayCloseAction.Resume },
+        { 1001, GatewayCloseAction.Resume },
         { null, GatewayCloseAction.Resume },     // dropped without a close frame
         { 1006, GatewayCloseAction.Resume },
         { 4999, GatewayCloseAction.Resume },

@@ -75,28 +75,17 @@ public sealed class HeartbeaterTests
     }
 
     [Fact]
-    public void BeatRequested_ThenAcked_LatencyFromRequestedBeatAndNextBeatAllowed()
+    public void AckWithoutOutstandingBeat_AsForABeatDiscordAskedFor_NextBeatAllowedAndLatencyKept()
     {
+        // Beats Discord asks for (op 1) are not tracked: their ACK arrives with no timer beat outstanding.
         var heartbeater = new Heartbeater(Interval, 0.5);
         Assert.True(heartbeater.TryBeat(T0));
         heartbeater.Acked(T0 + TimeSpan.FromMilliseconds(50));
 
-        heartbeater.BeatRequested(T0 + TimeSpan.FromSeconds(10));
-        heartbeater.Acked(T0 + TimeSpan.FromSeconds(10) + TimeSpan.FromMilliseconds(120));
+        heartbeater.Acked(T0 + TimeSpan.FromSeconds(10));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(120), heartbeater.Latency);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), heartbeater.Latency);
         Assert.True(heartbeater.TryBeat(T0 + Interval));
-    }
-
-    [Fact]
-    public void BeatRequested_NeverAcked_NextScheduledBeatIsZombie()
-    {
-        // A requested beat expects its ACK like any other.
-        var heartbeater = new Heartbeater(Interval, 0.5);
-
-        heartbeater.BeatRequested(T0);
-
-        Assert.False(heartbeater.TryBeat(T0 + Interval));
     }
 
     [Theory]

@@ -7,18 +7,16 @@ namespace IncidentBot.Discord.Tests.Unit.Gateway;
 public sealed class ShardRunnerBackoffTests
 {
     [Theory]
-    [InlineData(0, 1)]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(3, 4)]
-    [InlineData(4, 8)]
-    [InlineData(5, 16)]
-    [InlineData(6, 32)]
-    [InlineData(7, 60)]
-    [InlineData(8, 60)]
-    [InlineData(100, 60)]
-    [InlineData(int.MaxValue, 60)]
-    public void Backoff_MidJitter_DoublesFromOneSecondAndCapsAtSixty(int failures, int expectedSeconds)
+    [InlineData(0, 0.75)]
+    [InlineData(1, 0.75)]
+    [InlineData(2, 1.5)]
+    [InlineData(3, 3)]
+    [InlineData(4, 6)]
+    [InlineData(6, 24)]
+    [InlineData(7, 45)]
+    [InlineData(100, 45)]
+    [InlineData(int.MaxValue, 45)]
+    public void Backoff_MidJitter_ThreeQuartersOfADoublingStepCappedAtSixty(int failures, double expectedSeconds)
     {
         using var runner = Runner(() => 0.5);
 
@@ -26,12 +24,11 @@ public sealed class ShardRunnerBackoffTests
     }
 
     [Theory]
-    [InlineData(1, 0.75)]
-    [InlineData(2, 1.5)]
-    [InlineData(4, 6)]
-    [InlineData(7, 48)]
-    [InlineData(8, 60)]
-    public void Backoff_LowestJitter_IsThreeQuartersOfTheStep(int failures, double expectedSeconds)
+    [InlineData(1, 0.5)]
+    [InlineData(4, 4)]
+    [InlineData(7, 30)]
+    [InlineData(8, 30)]
+    public void Backoff_LowestJitter_IsHalfTheStep(int failures, double expectedSeconds)
     {
         using var runner = Runner(() => 0.0);
 
@@ -39,13 +36,14 @@ public sealed class ShardRunnerBackoffTests
     }
 
     [Theory]
-    [InlineData(1, 1.25)]
-    [InlineData(3, 5)]
-    [InlineData(6, 40)]
+    [InlineData(1, 1)]
+    [InlineData(3, 4)]
+    [InlineData(6, 32)]
     [InlineData(7, 60)]
-    public void Backoff_HighestJitter_StaysBelowFiveQuartersOfTheStep(int failures, double bound)
+    [InlineData(50, 60)]
+    public void Backoff_HighestJitter_ReachesTheStepButNeverTheCapPlusJitter(int failures, double bound)
     {
-        // Random() = 1.0 is clamped to just under 1: the jitter range is [0.75, 1.25).
+        // Random() = 1.0 is clamped to just under 1.
         using var runner = Runner(() => 1.0);
 
         var delay = runner.Value.Backoff(failures);
@@ -55,20 +53,31 @@ public sealed class ShardRunnerBackoffTests
     }
 
     [Fact]
-    public void Backoff_RandomJitter_StaysWithinPlusMinus25Percent()
+    public void Backoff_RandomJitter_StaysInTheUpperHalfOfTheStepAndUnderTheCap()
     {
         var random = new Random(1234);
         using var runner = Runner(random.NextDouble);
 
-        for (var failures = 1; failures <= 6; failures++)
+        for (var failures = 1; failures <= 10; failures++)
         {
-            var step = TimeSpan.FromSeconds(Math.Pow(2, failures - 1));
+            var step = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures - 1)));
             for (var i = 0; i < 200; i++)
             {
                 var delay = runner.Value.Backoff(failures);
-                Assert.InRange(delay, step * 0.75, step * 1.25);
+                Assert.InRange(delay, step * 0.5, step);
             }
         }
+    }
+
+    [Fact]
+    public void Backoff_AtTheCap_ShardsDoNotReconnectInStep()
+    {
+        var random = new Random(99);
+        using var runner = Runner(random.NextDouble);
+
+        var delays = Enumerable.Range(0, 20).Select(_ => runner.Value.Backoff(20)).Distinct().Count();
+
+        Assert.True(delays > 15, $"only {delays} distinct delays at the cap");
     }
 
     [Fact]
@@ -77,8 +86,8 @@ public sealed class ShardRunnerBackoffTests
         using var low = Runner(() => -3);
         using var high = Runner(() => 42);
 
-        Assert.Equal(TimeSpan.FromSeconds(0.75), low.Value.Backoff(1));
-        Assert.InRange(high.Value.Backoff(1), TimeSpan.FromSeconds(1.24), TimeSpan.FromSeconds(1.25));
+        Assert.Equal(TimeSpan.FromSeconds(0.5), low.Value.Backoff(1));
+        Assert.InRange(high.Value.Backoff(1), TimeSpan.FromSeconds(0.99), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -87,9 +96,9 @@ public sealed class ShardRunnerBackoffTests
         var timings = new GatewayTimings { BackoffBase = TimeSpan.FromMilliseconds(10), BackoffCap = TimeSpan.FromMilliseconds(50) };
         using var runner = Runner(() => 0.5, timings);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(10), runner.Value.Backoff(1));
-        Assert.Equal(TimeSpan.FromMilliseconds(40), runner.Value.Backoff(3));
-        Assert.Equal(TimeSpan.FromMilliseconds(50), runner.Value.Backoff(4));
+        Assert.Equal(TimeSpan.FromMilliseconds(7.5), runner.Value.Backoff(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(30), runner.Value.Backoff(3));
+        Assert.Equal(TimeSpan.FromMilliseconds(37.5), runner.Value.Backoff(4));
     }
 
     private static OwnedRunner Runner(Func<double> random, GatewayTimings? timings = null)

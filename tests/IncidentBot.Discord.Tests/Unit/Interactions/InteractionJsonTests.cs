@@ -51,6 +51,17 @@ public sealed class InteractionJsonTests
     }
 
     [Fact]
+    public void ToString_NeverShowsTheToken()
+    {
+        var interaction = Read("discord_interaction_slash_command.json");
+
+        var text = interaction.ToString();
+
+        Assert.DoesNotContain("A_UNIQUE_TOKEN", text, StringComparison.Ordinal);
+        Assert.Contains("786008729715212338", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deserialize_SlashSample_ReadsInvokerPermissionsAndOptions()
     {
         var interaction = Read("discord_interaction_slash_command.json");

@@ -249,6 +249,25 @@ public sealed class InteractionResponderTests : IAsyncLifetime
         Assert.Equal(HttpMethod.Post, only.Method);
     }
 
+    [Fact]
+    public async Task DeliverAsync_DeferralAlreadyAcknowledged_StillFillsItIn()
+    {
+        // 40060 answers a retried callback whose first attempt did arrive: the deferral exists, so edit it.
+        using var rig = new ResponderRig(_harness);
+        rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
+        rig.Http.Respond = (request, _) => request.Method == HttpMethod.Post
+            ? RecordingHttpHandler.Json(HttpStatusCode.BadRequest, """{"message":"Interaction has already been acknowledged.","code":40060}""")
+            : RecordingHttpHandler.Json(HttpStatusCode.OK, "{}");
+        using var busy = await HoldIndexBuildAsync();
+
+        var deliver = rig.Responder.DeliverAsync(TestInteractions.Command(CommandNames.Reindex, permissions: "32"), rig.Time.GetUtcNow(), CancellationToken.None);
+        await rig.Time.AdvanceUntilDoneAsync(deliver, TimeSpan.FromMilliseconds(50));
+        await busy.ReleaseAsync();
+        await rig.Deferred.DrainAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([HttpMethod.Post, HttpMethod.Patch], rig.Http.Requests.Select(r => r.Method));
+    }
+
     /// <summary>Starts a forced build that stops at its first sentence until released: the build lock is held.</summary>
     private async Task<BusyIndex> HoldIndexBuildAsync()
     {

@@ -18,6 +18,18 @@ public sealed class DiscordOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_OffWithMalformedPublicKey_Fails()
+    {
+        // The interactions endpoint exists in every mode; a bad key must fail at start-up, not as a 500 later.
+        var options = new DiscordOptions { Mode = DiscordMode.Off, PublicKey = "not-hex" };
+
+        var result = Validate(options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Discord:PublicKey", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Defaults_AreOffAndValid()
     {
         var options = new DiscordOptions();

@@ -177,6 +177,36 @@ public sealed class DiscordRateLimitHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_Global429_DoesNotHoldInteractionResponses()
+    {
+        // Interaction endpoints are not bound to the global limit: a reply must not miss its 3 s because of it.
+        _stub.Respond = (_, n) => n == 0
+            ? RecordingHttpHandler.Json(HttpStatusCode.TooManyRequests, """{"message":"You are being rate limited.","retry_after":30,"global":true}""")
+            : Ok();
+
+        var first = SendAsync(RouteA);
+        await FakeClock.WaitUntilAsync(() => _state.GlobalBlockedUntil > _time.GetUtcNow(), "the global limit is recorded");
+        using var callback = await SendAsync("interactions/1234/token-abc/callback", HttpMethod.Post).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        Assert.False(first.IsCompleted);
+        (await _time.AdvanceUntilDoneAsync(first, TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    [Fact]
+    public async Task SendAsync_ExpiredInteractionTokens_DoNotStopTheSender()
+    {
+        // 401 on a webhook route means that interaction's token expired, not that the bot token is wrong.
+        _stub.Respond = (_, _) => RecordingHttpHandler.Json(HttpStatusCode.Unauthorized, """{"message":"Invalid Webhook Token","code":50027}""");
+        for (var i = 0; i < DiscordRateLimitHandler.InvalidRequestLimit + 2; i++)
+        {
+            (await SendAsync($"webhooks/1100000000000000001/token-{i}/messages/@original", HttpMethod.Patch)).Dispose();
+        }
+
+        Assert.False(_state.Stopped);
+    }
+
+    [Fact]
     public async Task SendAsync_GlobalHeaderWithRouteBody_IsGlobal()
     {
         _stub.Respond = (_, n) =>
