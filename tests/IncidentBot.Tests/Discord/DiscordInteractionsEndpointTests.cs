@@ -155,6 +155,15 @@ public sealed class DiscordInteractionsEndpointTests(DiscordInteractionsFixture 
     }
 
     [Fact]
+    public async Task Startup_LogsTheInviteUrlWithBotAndCommandScopes()
+    {
+        var line = await Service.Log.WaitForAsync("oauth2/authorize");
+
+        Assert.Contains($"client_id={DiscordInteractionsFixture.ApplicationId}", line, StringComparison.Ordinal);
+        Assert.Contains("scope=bot%20applications.commands", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_SignedAsk_Returns200InlineAnswerWithEmbedAndNoMentions()
     {
         using var request = Signer.Request(DiscordInteractionsFixture.Command("ask", "2147483647", ("question", TestSeeds.TargetedQuestion)));
