@@ -4,6 +4,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Discord;
+using IncidentBot.Slack;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Configuration;
@@ -33,6 +34,7 @@ internal static class HostSetup
         services.AddIncidentBotCore(configuration);
         services.AddIncidentBotConversations(configuration);
         services.AddIncidentBotDiscord(configuration);
+        services.AddIncidentBotSlack(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
@@ -46,7 +48,7 @@ internal static class HostSetup
 
     /// <summary>Reads the options now so a bad setting fails with its message before any work starts.</summary>
     /// <param name="services">The built services.</param>
-    /// <param name="discord">Also check the Discord and storage settings (the service and the <c>discord</c> verbs use them).</param>
+    /// <param name="discord">Also check the chat (Discord, Slack) and storage settings (the service and the <c>discord</c> verbs use them).</param>
     /// <returns>Every failure of every section, in one line; null when all are valid.</returns>
     public static string? ValidateOptions(IServiceProvider services, bool discord = false)
     {
@@ -61,6 +63,7 @@ internal static class HostSetup
         {
             sections.Add(() => services.GetRequiredService<IOptions<DataOptions>>().Value);
             sections.Add(() => services.GetRequiredService<IOptions<DiscordOptions>>().Value);
+            sections.Add(() => services.GetRequiredService<IOptions<SlackOptions>>().Value);
         }
 
         var failures = new List<string>();

@@ -26,7 +26,7 @@ internal static class DiscordEndpoints
             return Json(413, "The body is larger than 64 KB.");
         }
 
-        var body = await ReadLimitedAsync(request, HttpInteractionEndpoint.MaxBodyBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var body = await RequestBody.ReadLimitedAsync(request, HttpInteractionEndpoint.MaxBodyBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Json(413, "The body is larger than 64 KB.");
@@ -48,25 +48,6 @@ internal static class DiscordEndpoints
             sent.Task,
             deferred.Stopping).ConfigureAwait(false);
         return Results.Text(result.Json ?? [], "application/json", result.StatusCode);
-    }
-
-    /// <summary>The body, or null when it exceeds <paramref name="limit"/> (chunked bodies have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static IResult Json(int status, string message) =>

@@ -31,6 +31,7 @@ internal static class ServiceApp
         builder.Services.AddIncidentBotHost(builder.Configuration, contentRoot);
         builder.Services.AddHostedService<IndexLifecycleService>();
         builder.Services.AddHostedService<DiscordService>();
+        builder.Services.AddHostedService<SlackService>();
         builder.Services.AddHostedService<ConversationRetentionService>();
         builder.Services.AddSingleton<ServiceExitCode>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -49,6 +50,7 @@ internal static class ServiceApp
                 .ExecuteAsync(context.HttpContext));
         app.MapIncidentBotApi();
         app.MapDiscordEndpoints();
+        app.MapSlackEndpoints();
         return app;
     }
 }

@@ -1,0 +1,180 @@
+using System.Globalization;
+using IncidentBot.Core.Answers;
+using IncidentBot.Core.Conversations;
+using IncidentBot.Core.Indexing;
+using IncidentBot.Slack.Messages;
+using IncidentBot.Slack.Payloads;
+using IncidentBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Slack.Commands;
+
+/// <summary>
+/// Decides the reply to a slash command or a button click. Delivery (HTTP body, Socket Mode ack payload,
+/// <c>response_url</c>) is the caller's job.
+/// </summary>
+public sealed partial class SlackCommandHandler : IDisposable
+{
+    /// <summary>Citations fetched per question: three in the answer, the rest behind "More sources".</summary>
+    public const int CitationsPerAsk = 12;
+
+    public const int CitationsShown = 3;
+
+    internal const string Channel = "slack";
+
+    private readonly AnswerEngine _engine;
+    private readonly IncidentIndex _index;
+    private readonly SourceCatalog _catalog;
+    private readonly ConversationStore _store;
+    private readonly SlackOptions _options;
+    private readonly UserRateLimiter _rateLimiter;
+    private readonly ILogger<SlackCommandHandler> _logger;
+
+    public SlackCommandHandler(
+        AnswerEngine engine,
+        IncidentIndex index,
+        SourceCatalog catalog,
+        ConversationStore store,
+        IOptions<SlackOptions> options,
+        ILogger<SlackCommandHandler> logger)
+    {
+        _engine = engine;
+        _index = index;
+        _catalog = catalog;
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
+    }
+
+    public async Task<SlackMessage> HandleCommandAsync(SlashCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.Equals(command.Command, _options.AskCommand, StringComparison.Ordinal))
+        {
+            return await AskAsync(command, ct).ConfigureAwait(false);
+        }
+
+        if (string.Equals(command.Command, _options.SourcesCommand, StringComparison.Ordinal))
+        {
+            return SourcesBlocksRenderer.Render(_catalog.List(), _index.Snapshot, _options.EphemeralByDefault);
+        }
+
+        if (string.Equals(command.Command, _options.ReindexCommand, StringComparison.Ordinal))
+        {
+            return await ReindexAsync(command, ct).ConfigureAwait(false);
+        }
+
+        LogUnknownCommand(command.Command);
+        return NoticeRenderer.Ephemeral($"This bot does not know {command.Command}. Its commands are {_options.AskCommand}, {_options.SourcesCommand} and {_options.ReindexCommand}.");
+    }
+
+    /// <summary>The reply to a button click, to post to the click's <c>response_url</c>; null when the click is not ours.</summary>
+    public async Task<SlackMessage?> HandleActionAsync(BlockActions click, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(click);
+        var action = click.Actions.FirstOrDefault(a => a.ActionId is ActionIds.Share or ActionIds.More or ActionIds.Helpful or ActionIds.NotHelpful);
+        if (action is null || !TryParseValue(action.Value, out var askId, out var page))
+        {
+            LogUnknownAction();
+            return null;
+        }
+
+        switch (action.ActionId)
+        {
+            case ActionIds.Helpful or ActionIds.NotHelpful:
+                var helpful = action.ActionId == ActionIds.Helpful;
+                var outcome = await _store.RecordVoteAsync(askId, Channel, click.UserId, helpful, ct).ConfigureAwait(false);
+                return Notice(outcome switch
+                {
+                    VoteOutcome.Recorded or VoteOutcome.Unchanged => helpful ? "Thanks: recorded as helpful." : "Thanks: recorded as not helpful. It helps us see what the documents are missing.",
+                    VoteOutcome.Changed => helpful ? "Changed your vote to helpful." : "Changed your vote to not helpful.",
+                    VoteOutcome.UnknownAsk => "That answer is too old to rate.",
+                    _ => "Could not record your vote just now; please try again later.",
+                });
+            default:
+                var stored = await _store.FindAskAsync(askId, ct).ConfigureAwait(false);
+                var result = stored is null ? null : _engine.Ask(stored.Question, CitationsPerAsk);
+                if (result is not { IsSuccess: true })
+                {
+                    return Notice($"That answer is too old; ask again with {_options.AskCommand}.");
+                }
+
+                return action.ActionId == ActionIds.Share
+                    ? SharedAnswerRenderer.Render(new SlackAnswerView(result.Answer, askId, _index.Snapshot, Ephemeral: false, CitationsShown), click.UserId)
+                    : MoreSourcesBlocksRenderer.Render(result.Answer, Math.Max(1, page), CitationsShown, askId);
+        }
+    }
+
+    private async Task<SlackMessage> AskAsync(SlashCommand command, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(command.Text))
+        {
+            return NoticeRenderer.Usage(_options.AskCommand);
+        }
+
+        var (question, error) = QuestionSanitizer.Sanitize(command.Text);
+        if (question is null)
+        {
+            return Notice(error!);
+        }
+
+        if (!_rateLimiter.TryAcquire($"{Channel}:{command.TeamId}:{command.UserId}", out var retryAfter))
+        {
+            return Notice($"You are asking quickly: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
+        }
+
+        var result = _engine.Ask(question, CitationsPerAsk);
+        if (!result.IsSuccess)
+        {
+            return Notice(result.ErrorKind == AskErrorKind.NotReady ? "The documents are still being indexed; try again in a moment." : result.Error);
+        }
+
+        var answer = result.Answer;
+        var top = answer.Citations.Count > 0 ? answer.Citations[0] : null;
+        var askId = await _store.RecordAskAsync(new AskRecord(Channel, command.UserId, answer.Question, answer.Answered, top?.Source, top?.Paragraph), ct).ConfigureAwait(false);
+        return AnswerBlocksRenderer.Render(new SlackAnswerView(answer, askId, _index.Snapshot, _options.EphemeralByDefault, CitationsShown));
+    }
+
+    private async Task<SlackMessage> ReindexAsync(SlashCommand command, CancellationToken ct)
+    {
+        // Slack sends no role information with a command: admins are the configured user ids, checked here.
+        if (!_options.AdminUserIds.Contains(command.UserId, StringComparer.Ordinal))
+        {
+            LogAdminRefused(command.UserId);
+            return Notice("Sorry, only the bot's admins can reindex the documents. Ask one of them if the answers look out of date.");
+        }
+
+        LogReindexRequested(command.UserId);
+        var force = command.Text.Trim().Equals("force", StringComparison.OrdinalIgnoreCase);
+        return ReindexBlocksRenderer.Render(await _index.ReindexAsync(force, ct).ConfigureAwait(false));
+    }
+
+    private static SlackMessage Notice(string text) => NoticeRenderer.Ephemeral(text) with { ReplaceOriginal = false };
+
+    /// <summary><c>{askId}</c> or <c>{askId}:{page}</c>.</summary>
+    private static bool TryParseValue(string? value, out long askId, out int page)
+    {
+        page = 0;
+        askId = 0;
+        var parts = value?.Split(':');
+        return parts is { Length: 1 or 2 }
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out askId)
+            && (parts.Length == 1 || (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out page) && page is >= 1 and <= 100));
+    }
+
+    public void Dispose() => _rateLimiter.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack command {Command} is not one of ours")]
+    private partial void LogUnknownCommand(string command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack button click that is not ours")]
+    private partial void LogUnknownAction();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused reindex to Slack user {UserId}: not in Slack:AdminUserIds")]
+    private partial void LogAdminRefused(string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} asked to reindex")]
+    private partial void LogReindexRequested(string userId);
+}

@@ -1,0 +1,119 @@
+using IncidentBot.Slack.Api;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentBot.Slack.SocketMode;
+
+/// <summary>
+/// Keeps a Socket Mode connection: a fresh single-use URL from <c>apps.connections.open</c> for every connection,
+/// <c>hello</c> before use, and on Slack's <c>disconnect</c> (<c>refresh_requested</c>, <c>warning</c>…) the next
+/// connection is opened before the old one is dropped, so no envelope goes unanswered. Drops reconnect with
+/// exponential backoff and jitter. Returns only when reconnecting cannot help (token refused, Socket Mode off).
+/// </summary>
+public sealed partial class SocketModeClient
+{
+    private readonly SlackApiClient _api;
+    private readonly SocketEnvelopeHandler _handler;
+    private readonly SocketModeTimings _timings;
+    private readonly TimeProvider _time;
+    private readonly Func<ISocketModeTransport> _transports;
+    private readonly ILogger<SocketModeClient> _logger;
+
+    public SocketModeClient(
+        SlackApiClient api,
+        SocketEnvelopeHandler handler,
+        SocketModeTimings timings,
+        TimeProvider time,
+        ILogger<SocketModeClient> logger,
+        Func<ISocketModeTransport>? transports = null)
+    {
+        _api = api;
+        _handler = handler;
+        _timings = timings;
+        _time = time;
+        _logger = logger;
+        _transports = transports ?? (() => new WebSocketSocketModeTransport());
+    }
+
+    /// <summary>Runs until a fatal condition (returned) or cancellation (thrown).</summary>
+    public async Task<SocketModeRunResult> RunAsync(CancellationToken ct)
+    {
+        SocketModeConnection? previous = null;
+        var failures = 0;
+        try
+        {
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                var (result, url) = await _api.OpenConnectionAsync(ct).ConfigureAwait(false);
+                if (url is null)
+                {
+                    if (result.IsAuthError)
+                    {
+                        return new SocketModeRunResult($"apps.connections.open refused the app token ({result.Error}): check Slack:AppToken");
+                    }
+
+                    await Task.Delay(result.RetryAfter ?? Backoff(++failures), _time, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                var connection = new SocketModeConnection(_transports(), _handler, _logger);
+                var ready = await connection.OpenAsync(url, _timings.HelloTimeout, ct).ConfigureAwait(false);
+
+                // The old connection (after a disconnect request) is dropped once the new one is up, or has failed.
+                if (previous is not null)
+                {
+                    await previous.DisposeAsync().ConfigureAwait(false);
+                    previous = null;
+                }
+
+                if (!ready)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    await Task.Delay(Backoff(++failures), _time, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                failures = 0;
+                LogConnected();
+                var end = await connection.Ended.WaitAsync(ct).ConfigureAwait(false);
+                if (end.IsFatal)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    return new SocketModeRunResult("Slack disabled Socket Mode for this app (link_disabled)");
+                }
+
+                if (end.Requested)
+                {
+                    previous = connection;
+                    continue;
+                }
+
+                await connection.DisposeAsync().ConfigureAwait(false);
+                var delay = Backoff(++failures);
+                LogReconnecting(end.Reason, delay.TotalSeconds);
+                await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (previous is not null)
+            {
+                await previous.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Base × 2^(n−1), capped, with equal jitter: a random point in [step/2, step].</summary>
+    internal TimeSpan Backoff(int failures)
+    {
+        var raw = _timings.BackoffBase * Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
+        var step = raw < _timings.BackoffCap ? raw : _timings.BackoffCap;
+        return step * (0.5 + (0.5 * Math.Clamp(_timings.Random(), 0, 1)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connected")]
+    private partial void LogConnected();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Socket Mode connection lost ({Reason}); reconnecting in {Seconds:0.0} s")]
+    private partial void LogReconnecting(string reason, double seconds);
+}
