@@ -30,7 +30,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
 
         errors.AddRange(options.AdminUserIds
-            .Where(id => id.Length is < 2 or > 32 || !id.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetterUpper(id[0]))
+            .Where(id => id.Length is < 2 or > 32 || id[0] is not ('U' or 'W') || !id.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
             .Select(id => $"Slack:AdminUserIds holds '{id}', which is not a Slack user id (like U012AB3CD)."));
         if (options.QuestionsPerWindow < 0 || options.QuestionWindowSeconds is < 1 or > 3600)
         {

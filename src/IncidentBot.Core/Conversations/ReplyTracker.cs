@@ -45,10 +45,11 @@ public abstract partial class ReplyTracker : IDisposable
     /// <summary>At shutdown: waits for the replies still running, up to <paramref name="timeout"/>, then cancels the rest.</summary>
     public async Task DrainAsync(TimeSpan timeout)
     {
-        var pending = _running.Keys.ToArray();
-        if (pending.Length > 0)
+        // Looped: a reply running now may hand over another (a late answer posted after its acknowledgement).
+        var deadline = Task.Delay(timeout);
+        while (_running.Keys.ToArray() is { Length: > 0 } pending && !deadline.IsCompleted)
         {
-            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(timeout)).ConfigureAwait(false);
+            await Task.WhenAny(Task.WhenAll(pending), deadline).ConfigureAwait(false);
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);

@@ -16,8 +16,8 @@ namespace IncidentBot.Slack.Rendering;
 /// the output holds no formatting character at all, whatever Slack's parser does; the cost is that a copied
 /// <c>snake_case</c> name reads <c>snakeˍcase</c>.</item>
 /// <item>A <c>&gt;</c> at the start of a line (a block quote even when escaped) gets a zero-width space before it.</item>
-/// <item><c>@channel</c>, <c>@here</c> and <c>@everyone</c> get a zero-width space after the <c>@</c>: text objects
-/// are sent without <c>verbatim: true</c>, so Slack may parse such plain-text mentions.</item>
+/// <item><c>@channel</c>, <c>@here</c> and <c>@everyone</c> get a zero-width space after the <c>@</c>: mrkdwn text
+/// objects are sent with <c>verbatim: true</c>, but the fallback <c>text</c> of a message has no such switch.</item>
 /// </list>
 /// Every <c>*</c> in the output of <see cref="Escape"/> and <see cref="Bold"/> is therefore one of our bold markers.
 /// </summary>

@@ -54,8 +54,11 @@ public sealed partial class SocketEnvelopeHandler
         {
             case "slash_commands" when SlashCommand.From(name => Field(envelope.Payload, name)) is { } command:
                 var reply = await _responder.RespondToCommandAsync(command, receivedAt, ct).ConfigureAwait(false);
-                await acker.AckAsync(envelope.EnvelopeId, envelope.AcceptsResponsePayload ? reply : null, ct).ConfigureAwait(false);
-                if (reply is not null && !envelope.AcceptsResponsePayload && command.ResponseUrl is { } url)
+                var acked = await acker.AckAsync(envelope.EnvelopeId, envelope.AcceptsResponsePayload ? reply : null, ct).ConfigureAwait(false);
+
+                // A reply that could not ride on the ack goes to response_url; so does one whose ack was lost, since
+                // the redelivery that follows is only acked (its id is known), never answered again.
+                if (reply is not null && (!envelope.AcceptsResponsePayload || !acked) && command.ResponseUrl is { } url)
                 {
                     await _api.PostToResponseUrlAsync(url, reply, ct).ConfigureAwait(false);
                 }

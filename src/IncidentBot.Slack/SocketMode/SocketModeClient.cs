@@ -38,6 +38,8 @@ public sealed partial class SocketModeClient
     public async Task<SocketModeRunResult> RunAsync(CancellationToken ct)
     {
         SocketModeConnection? previous = null;
+        SocketModeConnection? current = null;
+        var retiring = new List<Task>();
         var failures = 0;
         try
         {
@@ -57,12 +59,14 @@ public sealed partial class SocketModeClient
                 }
 
                 var connection = new SocketModeConnection(_transports(), _handler, _logger);
+                current = connection;
                 var ready = await connection.OpenAsync(url, _timings.HelloTimeout, ct).ConfigureAwait(false);
 
-                // The old connection (after a disconnect request) is dropped once the new one is up, or has failed.
+                // The old connection (after a disconnect request) stays a little longer once the new one is up, so
+                // envelopes it already delivered are still acked on it (Slack ignores acks on another socket).
                 if (previous is not null)
                 {
-                    await previous.DisposeAsync().ConfigureAwait(false);
+                    retiring.Add(RetireAsync(previous, ready ? _timings.Overlap : TimeSpan.Zero, ct));
                     previous = null;
                 }
 
@@ -96,11 +100,34 @@ public sealed partial class SocketModeClient
         }
         finally
         {
-            if (previous is not null)
+            foreach (var connection in new[] { previous, current }.OfType<SocketModeConnection>().Distinct())
             {
-                await previous.DisposeAsync().ConfigureAwait(false);
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(retiring).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Closes a connection Slack asked to drop once the envelopes it brought are acked (Slack ignores acks on
+    /// another socket), it closed by itself, or <paramref name="grace"/> is over.
+    /// </summary>
+    private async Task RetireAsync(SocketModeConnection connection, TimeSpan grace, CancellationToken ct)
+    {
+        var deadline = _time.GetUtcNow() + grace;
+        try
+        {
+            while (connection.HasUnacked && !connection.Closed.IsCompleted && !ct.IsCancellationRequested && _time.GetUtcNow() < deadline)
+            {
+                await Task.WhenAny(connection.Closed, Task.Delay(TimeSpan.FromMilliseconds(20), ct)).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Base × 2^(n−1), capped, with equal jitter: a random point in [step/2, step].</summary>

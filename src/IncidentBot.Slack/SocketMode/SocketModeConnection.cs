@@ -17,7 +17,9 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<SocketModeEnd> _end = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _unacked = new(StringComparer.Ordinal);
     private Task? _receive;
+    private int _disposed;
 
     public SocketModeConnection(ISocketModeTransport transport, SocketEnvelopeHandler handler, ILogger logger)
     {
@@ -28,6 +30,12 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
 
     /// <summary>Completes when Slack asks to disconnect or the socket drops.</summary>
     public Task<SocketModeEnd> Ended => _end.Task;
+
+    /// <summary>Completes when nothing more can arrive: the socket closed or dropped.</summary>
+    public Task Closed => _receive ?? Task.CompletedTask;
+
+    /// <summary>True while an envelope that arrived here still waits for its ack.</summary>
+    public bool HasUnacked => !_unacked.IsEmpty;
 
     /// <summary>Connects and waits for <c>hello</c>; false when either fails (the caller backs off and retries).</summary>
     public async Task<bool> OpenAsync(Uri url, TimeSpan helloTimeout, CancellationToken ct)
@@ -54,8 +62,9 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
         return true;
     }
 
-    public async Task AckAsync(string envelopeId, SlackMessage? payload, CancellationToken ct)
+    public async Task<bool> AckAsync(string envelopeId, SlackMessage? payload, CancellationToken ct)
     {
+        _unacked.TryRemove(envelopeId, out _);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -70,25 +79,50 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
             writer.WriteEndObject();
         }
 
-        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        var locked = false;
         try
         {
+            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+            locked = true;
             await _transport.SendAsync(buffer.ToArray(), ct).ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
-            // Slack redelivers an unacknowledged envelope (on another connection); the reply is deduplicated there.
+            // Slack redelivers an unacknowledged envelope; the caller delivers the reply another way.
             LogAckFailed(ex.Message);
             _end.TrySetResult(new SocketModeEnd(false, "send failed"));
+            return false;
         }
         finally
         {
+            if (locked)
+            {
+                ReleaseSendLock();
+            }
+        }
+    }
+
+    private void ReleaseSendLock()
+    {
+        try
+        {
             _sendLock.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while this ack was being sent.
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a connection being retired after a disconnect request may also be disposed at shutdown.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
         {
             try
@@ -158,6 +192,7 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
 
             if (SocketEnvelope.From(root) is { } envelope)
             {
+                _unacked.TryAdd(envelope.EnvelopeId, 0);
                 _handler.Handle(envelope, this);
                 return;
             }
