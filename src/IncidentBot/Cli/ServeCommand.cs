@@ -44,7 +44,15 @@ internal sealed class ServeCommand
 
                 // Read before running: RunAsync disposes the services when the host stops.
                 var exitCode = app.Services.GetRequiredService<ServiceExitCode>();
-                await app.RunAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await app.RunAsync(ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (exitCode.Failure is not null && !ct.IsCancellationRequested)
+                {
+                    // A front end failed fatally while the host was still starting: start-up was cancelled by it.
+                }
+
                 if (exitCode.Failure is { } failure)
                 {
                     await _console.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
