@@ -30,6 +30,21 @@ internal static class SlackFormat
     public static string Plain(string text, int maxLength) =>
         SlackTrimmer.Truncate(SlackText.Escape(SingleLine(text.Trim())), maxLength);
 
+    /// <summary>
+    /// A file name as inline code: Slack formats nothing inside backticks, so <c>000_report.txt</c> keeps its
+    /// underscores (copyable, searchable). Only <c>&amp; &lt; &gt;</c> are escaped; a backtick in the name, which
+    /// would end the code span, becomes a look-alike.
+    /// </summary>
+    public static string Code(string text, int maxLength)
+    {
+        var inner = SingleLine(text.Trim())
+            .Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace('`', '\u02CB');
+        return "`" + SlackTrimmer.Truncate(inner, Math.Max(1, maxLength - 2)) + "`";
+    }
+
     /// <summary>"1 document", "3 documents".</summary>
     public static string Count(long count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");

@@ -96,7 +96,7 @@ public static class SourcesBlocksRenderer
         var details = new List<string>(3);
         if (!string.IsNullOrWhiteSpace(source.Source))
         {
-            details.Add(SlackFormat.Plain(source.Source, MaxLineLength));
+            details.Add(SlackFormat.Code(source.Source, MaxLineLength));
         }
 
         if (!string.IsNullOrWhiteSpace(source.Date))

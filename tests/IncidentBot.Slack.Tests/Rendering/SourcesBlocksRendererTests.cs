@@ -20,7 +20,7 @@ public sealed class SourcesBlocksRendererTests
         Assert.Equal(["header", "section", "context"], blocks.Select(Type));
         Assert.Equal("Indexed documents (2)", Text(blocks[0]));
         Assert.Equal(
-            "*Document 1* — incidents/doc1.md · 2025-02-02 · 4 paragraphs\n*Document 2* — incidents/doc2.md · 2025-02-03 · 5 paragraphs",
+            "*Document 1* — `incidents/doc1.md` · 2025-02-02 · 4 paragraphs\n*Document 2* — `incidents/doc2.md` · 2025-02-03 · 5 paragraphs",
             Text(blocks[1]));
         Assert.Equal("Index built 2025-03-14 07:26 UTC · 1,204 sentences", Text(blocks[2]));
         AssertWithinLimits(message);
@@ -43,7 +43,7 @@ public sealed class SourcesBlocksRendererTests
 
         var root = Parse(SourcesBlocksRenderer.Render([source], null, ephemeral: true));
 
-        Assert.Equal("*incidents/x.md* — incidents/x.md · 1 paragraph", Text(Blocks(root)[1]));
+        Assert.Equal("*incidents/x.md* — `incidents/x.md` · 1 paragraph", Text(Blocks(root)[1]));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class SourcesBlocksRendererTests
 
         var message = SourcesBlocksRenderer.Render([source], null, ephemeral: true);
 
-        Assert.Equal("*&lt;!channel&gt; \u2217boom\u2217* — a\u02CDb.md · &lt;@U1&gt; · 2 paragraphs", Text(Blocks(Parse(message))[1]));
+        Assert.Equal("*&lt;!channel&gt; \u2217boom\u2217* — `a_b.md` · &lt;@U1&gt; · 2 paragraphs", Text(Blocks(Parse(message))[1]));
         AssertWithinLimits(message);
     }
 
