@@ -29,6 +29,9 @@ public static class SlackServiceCollectionExtensions
         // The factory's own logging writes full URLs, and response URLs authenticate like tokens.
         client.RemoveAllLoggers();
 
+        // A response URL is posted to as given: no redirect may carry the post somewhere else.
+        client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
         services.TryAddSingleton<SlackCommandHandler>();
         services.TryAddSingleton<SlackBackgroundWork>();
         services.TryAddSingleton<SlackResponder>();

@@ -51,8 +51,9 @@ public sealed partial class SlackApiClient
     /// <summary>Posts a reply to a <c>response_url</c> (at most 5 per URL within 30 minutes). Not retried: a repeat could post twice.</summary>
     public async Task<SlackApiResult> PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken ct)
     {
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !IsSlackHook(url))
         {
+            LogResponseUrlRefused();
             return new SlackApiResult(false, "invalid response_url");
         }
 
@@ -75,6 +76,15 @@ public sealed partial class SlackApiClient
             return new SlackApiResult(false, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Only Slack's own hooks (or the configured API host, for tests and proxies): a response URL arrives in the
+    /// request, and must not make the bot post to internal addresses even if a signed request names one.
+    /// </summary>
+    private bool IsSlackHook(Uri url) =>
+        (url.Scheme == Uri.UriSchemeHttps && url.Host.Equals("hooks.slack.com", StringComparison.OrdinalIgnoreCase) && url.IsDefaultPort)
+        || (Uri.TryCreate(_options.ApiBaseUrl, UriKind.Absolute, out var api)
+            && url.Scheme == api.Scheme && url.Host.Equals(api.Host, StringComparison.OrdinalIgnoreCase) && url.Port == api.Port);
 
     private async Task<(SlackApiResult Result, JsonElement Body)> CallAsync(string method, string? token, CancellationToken ct)
     {
@@ -114,6 +124,9 @@ public sealed partial class SlackApiClient
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed: {Error}")]
     private partial void LogApiError(string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to post to a response_url that is not Slack's")]
+    private partial void LogResponseUrlRefused();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting to a Slack response_url failed: {Status} {Error}")]
     private partial void LogResponseUrlFailed(int status, string error);

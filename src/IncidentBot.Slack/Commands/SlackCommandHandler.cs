@@ -94,6 +94,12 @@ public sealed partial class SlackCommandHandler : IDisposable
                     _ => "Could not record your vote just now; please try again later.",
                 });
             default:
+                // Share and More sources search again: they count against the asker's limit like a question.
+                if (!_rateLimiter.TryAcquire($"{Channel}:{click.UserId}", out var wait))
+                {
+                    return Notice($"You are clicking quickly: try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.");
+                }
+
                 var stored = await _store.FindAskAsync(askId, ct).ConfigureAwait(false);
                 var result = stored is null ? null : _engine.Ask(stored.Question, CitationsPerAsk);
                 if (result is not { IsSuccess: true })
@@ -120,7 +126,7 @@ public sealed partial class SlackCommandHandler : IDisposable
             return Notice(error!);
         }
 
-        if (!_rateLimiter.TryAcquire($"{Channel}:{command.TeamId}:{command.UserId}", out var retryAfter))
+        if (!_rateLimiter.TryAcquire($"{Channel}:{command.UserId}", out var retryAfter))
         {
             return Notice($"You are asking quickly: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
         }

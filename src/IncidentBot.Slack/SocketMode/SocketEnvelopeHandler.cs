@@ -10,7 +10,8 @@ namespace IncidentBot.Slack.SocketMode;
 /// <summary>
 /// Answers Socket Mode envelopes: a slash command's reply rides on its ack when ready within 2 s (else the ack
 /// goes bare and the reply follows through <c>response_url</c>); a button click is acked at once. Delivery is
-/// at least once: an envelope id seen before (a redelivery) is acked again but not answered twice.
+/// at least once: an envelope id seen before (a redelivery) is acked again but not answered twice. (An ack lost
+/// after it left this process loses its reply; an ack that could not be sent has its reply posted to response_url.)
 /// </summary>
 public sealed partial class SocketEnvelopeHandler
 {
@@ -58,9 +59,16 @@ public sealed partial class SocketEnvelopeHandler
 
                 // A reply that could not ride on the ack goes to response_url; so does one whose ack was lost, since
                 // the redelivery that follows is only acked (its id is known), never answered again.
-                if (reply is not null && (!envelope.AcceptsResponsePayload || !acked) && command.ResponseUrl is { } url)
+                if (reply is not null && (!envelope.AcceptsResponsePayload || !acked))
                 {
-                    await _api.PostToResponseUrlAsync(url, reply, ct).ConfigureAwait(false);
+                    if (command.ResponseUrl is { } url)
+                    {
+                        await _api.PostToResponseUrlAsync(url, reply, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        LogNowhereToReply();
+                    }
                 }
 
                 break;
@@ -108,6 +116,9 @@ public sealed partial class SocketEnvelopeHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack redelivered an envelope ({Type}, attempt {Attempt}): acked again, not answered twice")]
     private partial void LogRedelivered(string type, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack reply had nowhere to go: not accepted with the ack, and no response_url")]
+    private partial void LogNowhereToReply();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack {Type} envelope")]
     private partial void LogIgnored(string type);

@@ -11,6 +11,9 @@ namespace IncidentBot.Slack.SocketMode;
 /// </summary>
 public sealed partial class SocketModeClient
 {
+    /// <summary>A connection up this long counts as healthy: the next drop backs off from the start again.</summary>
+    private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(60);
+
     private readonly SlackApiClient _api;
     private readonly SocketEnvelopeHandler _handler;
     private readonly SocketModeTimings _timings;
@@ -62,24 +65,30 @@ public sealed partial class SocketModeClient
                 current = connection;
                 var ready = await connection.OpenAsync(url, _timings.HelloTimeout, ct).ConfigureAwait(false);
 
-                // The old connection (after a disconnect request) stays a little longer once the new one is up, so
-                // envelopes it already delivered are still acked on it (Slack ignores acks on another socket).
-                if (previous is not null)
-                {
-                    retiring.Add(RetireAsync(previous, ready ? _timings.Overlap : TimeSpan.Zero, ct));
-                    previous = null;
-                }
-
                 if (!ready)
                 {
+                    // An old connection Slack asked to drop keeps serving until a new one is up.
                     await connection.DisposeAsync().ConfigureAwait(false);
                     await Task.Delay(Backoff(++failures), _time, ct).ConfigureAwait(false);
                     continue;
                 }
 
-                failures = 0;
+                // The old connection (after a disconnect request) stays until the envelopes it delivered are acked
+                // on it (Slack ignores acks on another socket), it closes, or the overlap is over.
+                if (previous is not null)
+                {
+                    retiring.RemoveAll(task => task.IsCompleted);
+                    retiring.Add(RetireAsync(previous, _timings.Overlap, ct));
+                    previous = null;
+                }
+
                 LogConnected();
+                var connectedAt = _time.GetUtcNow();
                 var end = await connection.Ended.WaitAsync(ct).ConfigureAwait(false);
+
+                // The backoff starts again only after a connection that lasted: one that drops right after hello
+                // (a rejected link, too many replicas) must not reconnect every second forever.
+                failures = _time.GetUtcNow() - connectedAt >= StableAfter ? 0 : failures;
                 if (end.IsFatal)
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);
@@ -89,6 +98,13 @@ public sealed partial class SocketModeClient
                 if (end.Requested)
                 {
                     previous = connection;
+                    if (end.Reason == "too_many_websockets")
+                    {
+                        // Other processes use this app's connections: not something a quick retry fixes.
+                        LogTooManyConnections();
+                        await Task.Delay(Backoff(++failures), _time, ct).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
@@ -137,6 +153,9 @@ public sealed partial class SocketModeClient
         var step = raw < _timings.BackoffCap ? raw : _timings.BackoffCap;
         return step * (0.5 + (0.5 * Math.Clamp(_timings.Random(), 0, 1)));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack closed a connection: too many open connections for this app (other replicas or processes use the same app token)")]
+    private partial void LogTooManyConnections();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connected")]
     private partial void LogConnected();

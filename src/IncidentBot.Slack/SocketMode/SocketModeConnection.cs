@@ -64,7 +64,6 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
 
     public async Task<bool> AckAsync(string envelopeId, SlackMessage? payload, CancellationToken ct)
     {
-        _unacked.TryRemove(envelopeId, out _);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -98,20 +97,11 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
         {
             if (locked)
             {
-                ReleaseSendLock();
+                _sendLock.Release();
             }
-        }
-    }
 
-    private void ReleaseSendLock()
-    {
-        try
-        {
-            _sendLock.Release();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed while this ack was being sent.
+            // Only now: a connection being retired waits for this, and must not close under a send.
+            _unacked.TryRemove(envelopeId, out _);
         }
     }
 
@@ -142,8 +132,9 @@ public sealed partial class SocketModeConnection : ISocketAcker, IAsyncDisposabl
         }
 
         await _transport.DisposeAsync().ConfigureAwait(false);
+
+        // The send lock is not disposed: an ack may still be waiting on it, and SemaphoreSlim.Dispose would not wake it.
         _stop.Dispose();
-        _sendLock.Dispose();
     }
 
     private async Task ReceiveLoopAsync(CancellationToken ct)

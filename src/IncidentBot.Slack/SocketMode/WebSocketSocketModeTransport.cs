@@ -13,7 +13,10 @@ public sealed class WebSocketSocketModeTransport : ISocketModeTransport
 
     public async Task ConnectAsync(Uri url, CancellationToken ct)
     {
-        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        // Pings with a deadline: behind NAT a connection can die silently, and Slack sends nothing for long
+        // stretches, so without a pong timeout the bot would wait on a dead socket forever.
+        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
         await _socket.ConnectAsync(url, ct).ConfigureAwait(false);
     }
 

@@ -14,8 +14,8 @@ internal static class TestPayloads
     public const string AdminUserId = "U0ADMIN03";
     public const string TeamId = "T0TEAM001";
     public const string ChannelId = "C0CHAN001";
-    public const string CommandResponseUrl = "https://hooks.slack.test/commands/T0TEAM001/1111/command-secret";
-    public const string ActionResponseUrl = "https://hooks.slack.test/actions/T0TEAM001/2222/action-secret";
+    public const string CommandResponseUrl = "https://hooks.slack.com/commands/T0TEAM001/1111/command-secret";
+    public const string ActionResponseUrl = "https://hooks.slack.com/actions/T0TEAM001/2222/action-secret";
 
     public static SlashCommand Command(string command, string text = "", string userId = UserId, string? responseUrl = CommandResponseUrl) => new()
     {

@@ -21,7 +21,7 @@ public sealed class SlackApiClientTests : IDisposable
     public SlackApiClientTests()
     {
         _client = new HttpClient(_http) { BaseAddress = new Uri(ApiBase) };
-        var options = new SlackOptions { AppToken = AppToken, BotToken = BotToken };
+        var options = new SlackOptions { AppToken = AppToken, BotToken = BotToken, ApiBaseUrl = ApiBase };
         _api = new SlackApiClient(_client, Microsoft.Extensions.Options.Options.Create(options), NullLogger<SlackApiClient>.Instance);
     }
 
@@ -189,9 +189,24 @@ public sealed class SlackApiClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData("https://hooks.slack.com/commands/T1/2/abc")]
     [InlineData("http://127.0.0.1:5123/response/1")]
-    public async Task PostToResponseUrlAsync_AbsoluteUrl_PostsTheMessageAsJson(string url)
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("https://hooks.slack.com.evil.example/commands/T1")]
+    [InlineData("http://hooks.slack.com/commands/T1/2/abc")]
+    [InlineData("https://hooks.slack.com:8443/commands/T1/2/abc")]
+    public async Task PostToResponseUrlAsync_NotSlacksHook_RefusedWithoutSending(string url)
+    {
+        // A response URL comes inside the request: it must not make the bot post to internal addresses.
+        var result = await _api.PostToResponseUrlAsync(url, NoticeRenderer.Ephemeral("x"), CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.Empty(_http.Requests);
+    }
+
+    [Theory]
+    [InlineData("https://hooks.slack.com/commands/T1/2/abc")]
+    [InlineData("https://slack.test/hooks/commands/T1/2/abc")]
+    public async Task PostToResponseUrlAsync_SlackHookOrTheApiHost_PostsTheMessageAsJson(string url)
     {
         var message = NoticeRenderer.Ephemeral("Hello & <welcome>") with { ReplaceOriginal = false };
 

@@ -363,6 +363,23 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task More_ClicksBeyondTheUsersLimit_ClickingQuicklyNoticeWhileVotesStillCount()
+    {
+        // More sources and Share search again: they share the asker's limit; votes do not search and are not limited.
+        var handler = _harness.CreateHandler(o => o.QuestionsPerWindow = 2);
+        var answer = await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
+        var askId = MessageJson.AskId(answer);
+
+        var first = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.More, $"{askId}:1"), CancellationToken.None);
+        var second = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.Share, Id(askId)), CancellationToken.None);
+        var vote = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.Helpful, Id(askId)), CancellationToken.None);
+
+        Assert.StartsWith("Sources 4–", first!.Text, StringComparison.Ordinal);
+        Assert.Contains("clicking quickly", second!.Text, StringComparison.Ordinal);
+        Assert.Contains("helpful", vote!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task More_ValueWithoutPage_FirstExtraPage()
     {
         var handler = _harness.CreateHandler();
