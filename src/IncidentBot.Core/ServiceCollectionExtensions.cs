@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IncidentIndex>();
         services.TryAddSingleton<AnswerEngine>();
         services.TryAddSingleton<SourceCatalog>();
+        services.TryAddSingleton<SeedsWatcher>();
         return services;
     }
 }

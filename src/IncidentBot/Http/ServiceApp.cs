@@ -33,6 +33,7 @@ internal static class ServiceApp
         builder.Services.AddHostedService<DiscordService>();
         builder.Services.AddHostedService<SlackService>();
         builder.Services.AddHostedService<ConversationRetentionService>();
+        builder.Services.AddHostedService<SeedsWatchService>();
         builder.Services.AddSingleton<ServiceExitCode>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
