@@ -16,6 +16,7 @@ internal static class CliApp
             SourcesCommand.Create(console),
             EvalCommand.Create(console),
             DiscordCommand.Create(console),
+            HealthCommand.Create(console),
         };
         var serve = new ServeCommand(console);
         root.Add(serve.Create());

@@ -17,7 +17,16 @@ internal static class ServiceApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, Args = [] });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddIncidentBotSources(contentRoot, overrides);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Readable single lines by default; Logging__Console__FormatterName=json (the container's setting) gives
+        // one JSON object per line for log collectors.
+        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
 
         if (urls is not null)
         {
