@@ -9,7 +9,7 @@ internal static class ServiceApp
 {
     public const string DefaultUrls = "http://localhost:8080";
 
-    /// <param name="urls">From <c>--urls</c>; null keeps <c>ASPNETCORE_URLS</c> / settings, else <see cref="DefaultUrls"/>.</param>
+    /// <param name="urls">From <c>--urls</c>; null keeps <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> or settings, else <see cref="DefaultUrls"/>.</param>
     /// <param name="overrides">Settings that win over files and environment (CLI flags, tests).</param>
     public static WebApplication Build(string? urls, IReadOnlyDictionary<string, string?> overrides)
     {
@@ -31,6 +31,14 @@ internal static class ServiceApp
         if (urls is not null)
         {
             builder.WebHost.UseUrls(urls);
+        }
+        else if (Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") is { Length: > 0 } ports
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+        {
+            // The .NET container images set ASPNETCORE_HTTP_PORTS=8080: every interface, as a container needs.
+            // (Applied here because the host's own reading of it went with the configuration sources cleared above.)
+            builder.WebHost.UseUrls(ports.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => $"http://+:{port}").ToArray());
         }
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {
