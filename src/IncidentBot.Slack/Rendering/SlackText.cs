@@ -54,7 +54,7 @@ public static class SlackText
         ArgumentNullException.ThrowIfNull(spans);
         var marked = new StringBuilder(text.Length + 16 + (spans.Count * 4));
         var position = 0;
-        foreach (var (start, end) in Normalize(text, spans))
+        foreach (var (start, end) in HighlightRanges.Normalize(text, spans))
         {
             AppendEscaped(marked, text, position, start);
             if (start > 0 && !char.IsWhiteSpace(text[start - 1]))
@@ -181,61 +181,5 @@ public static class SlackText
         return rest.StartsWith("channel", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("here", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("everyone", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Clamps, widens, trims, sorts and merges highlight spans into disjoint, non-touching ranges.</summary>
-    private static List<(int Start, int End)> Normalize(string text, IReadOnlyList<TextSpan> spans)
-    {
-        var ranges = new List<(int Start, int End)>(spans.Count);
-        foreach (var span in spans)
-        {
-            var start = Math.Max(span.Start, 0);
-            var end = (int)Math.Min((long)span.Start + span.Length, text.Length);
-            if (span.Length <= 0 || start >= end)
-            {
-                continue;
-            }
-
-            if (start > 0 && char.IsSurrogatePair(text[start - 1], text[start]))
-            {
-                start--;
-            }
-
-            if (end < text.Length && char.IsSurrogatePair(text[end - 1], text[end]))
-            {
-                end++;
-            }
-
-            while (start < end && char.IsWhiteSpace(text[start]))
-            {
-                start++;
-            }
-
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
-            {
-                end--;
-            }
-
-            if (start < end)
-            {
-                ranges.Add((start, end));
-            }
-        }
-
-        ranges.Sort();
-        var merged = new List<(int Start, int End)>(ranges.Count);
-        foreach (var range in ranges)
-        {
-            if (merged.Count > 0 && range.Start <= merged[^1].End)
-            {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, range.End));
-            }
-            else
-            {
-                merged.Add(range);
-            }
-        }
-
-        return merged;
     }
 }

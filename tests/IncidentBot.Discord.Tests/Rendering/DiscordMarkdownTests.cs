@@ -49,7 +49,7 @@ public sealed class DiscordMarkdownTests
     [InlineData("hello world", new[] { 6, 5 }, "hello **world**")]
     [InlineData("hello world", new[] { 0, 5, 6, 5 }, "**hello** **world**")]
     [InlineData("hello world", new[] { 6, 5, 0, 5 }, "**hello** **world**")]
-    [InlineData("hello world", new[] { 0, 5, 5, 1 }, "**hello **world")]
+    [InlineData("hello world", new[] { 0, 5, 5, 1 }, "**hello** world")] // touching spans merge; the space is trimmed out of the bold (Markdown does not bold "**hello **")
     [InlineData("hello world", new[] { 0, 5, 3, 5 }, "**hello wo**rld")]
     [InlineData("hello world", new[] { 0, 11 }, "**hello world**")]
     [InlineData("hello world", new[] { 20, 3 }, "hello world")]
