@@ -28,6 +28,7 @@ public sealed partial class InteractionHandler : IDisposable
     private readonly ConversationStore _store;
     private readonly DiscordOptions _options;
     private readonly UserRateLimiter _rateLimiter;
+    private readonly ChatQuestions _questions;
     private readonly ILogger<InteractionHandler> _logger;
 
     public InteractionHandler(
@@ -45,6 +46,7 @@ public sealed partial class InteractionHandler : IDisposable
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
+        _questions = new ChatQuestions(engine, store);
     }
 
     /// <summary>Whether the reply will be private, known before it is computed (a deferral must say so up front).</summary>
@@ -99,32 +101,15 @@ public sealed partial class InteractionHandler : IDisposable
 
     private async Task<InteractionReply> AskAsync(Interaction interaction, CancellationToken ct)
     {
-        var userId = interaction.Invoker?.Id ?? "unknown";
-        var (question, error) = QuestionSanitizer.Sanitize(interaction.Data.GetString("question"));
-        if (question is null)
+        const string Usage = "Usage: /ask question:<what you want to know>";
+        var asked = await _questions.AskAsync(Channel, interaction.Invoker?.Id ?? "unknown", interaction.Data.GetString("question"), _rateLimiter, CitationsPerAsk, ct).ConfigureAwait(false);
+        return asked.Status switch
         {
-            // Checked before the rate limit: a mistyped question should not cost the person one of their questions.
-            return Notice($"{error} Usage: /ask question:<what you want to know>");
-        }
-
-        if (!_rateLimiter.TryAcquire($"{Channel}:{userId}", out var retryAfter))
-        {
-            return Notice($"You are asking quickly: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
-        }
-
-        var result = _engine.Ask(question, CitationsPerAsk);
-        if (!result.IsSuccess)
-        {
-            return Notice(result.ErrorKind == AskErrorKind.NotReady
-                ? "The documents are still being indexed; try again in a moment."
-                : $"{result.Error} Usage: /ask question:<what you want to know>");
-        }
-
-        var answer = result.Answer;
-        var top = answer.Citations.Count > 0 ? answer.Citations[0] : null;
-        var askId = await _store.RecordAskAsync(
-            new AskRecord(Channel, userId, answer.Question, answer.Answered, top?.Source, top?.Paragraph), ct).ConfigureAwait(false);
-        return InteractionReply.Message(AnswerRenderer.Render(new AnswerView(answer, askId, _index.Snapshot, CitationsShown, WantsEphemeral(interaction))));
+            ChatAskStatus.Answered => InteractionReply.Message(AnswerRenderer.Render(new AnswerView(asked.Answer!, asked.AskId, _index.Snapshot, CitationsShown, WantsEphemeral(interaction)))),
+            ChatAskStatus.RateLimited => Notice($"You are asking quickly: try again in {asked.RetryAfterSeconds} s."),
+            ChatAskStatus.NotReady => Notice("The documents are still being indexed; try again in a moment."),
+            _ => Notice($"{asked.Error} {Usage}"),
+        };
     }
 
     private async Task<InteractionReply> ReindexAsync(Interaction interaction, CancellationToken ct)

@@ -29,6 +29,7 @@ public sealed partial class SlackCommandHandler : IDisposable
     private readonly ConversationStore _store;
     private readonly SlackOptions _options;
     private readonly UserRateLimiter _rateLimiter;
+    private readonly ChatQuestions _questions;
     private readonly ILogger<SlackCommandHandler> _logger;
 
     public SlackCommandHandler(
@@ -46,6 +47,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
+        _questions = new ChatQuestions(engine, store);
     }
 
     public async Task<SlackMessage> HandleCommandAsync(SlashCommand command, CancellationToken ct)
@@ -120,27 +122,14 @@ public sealed partial class SlackCommandHandler : IDisposable
             return NoticeRenderer.Usage(_options.AskCommand);
         }
 
-        var (question, error) = QuestionSanitizer.Sanitize(command.Text);
-        if (question is null)
+        var asked = await _questions.AskAsync(Channel, command.UserId, command.Text, _rateLimiter, CitationsPerAsk, ct).ConfigureAwait(false);
+        return asked.Status switch
         {
-            return Notice(error!);
-        }
-
-        if (!_rateLimiter.TryAcquire($"{Channel}:{command.UserId}", out var retryAfter))
-        {
-            return Notice($"You are asking quickly: try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.");
-        }
-
-        var result = _engine.Ask(question, CitationsPerAsk);
-        if (!result.IsSuccess)
-        {
-            return Notice(result.ErrorKind == AskErrorKind.NotReady ? "The documents are still being indexed; try again in a moment." : result.Error);
-        }
-
-        var answer = result.Answer;
-        var top = answer.Citations.Count > 0 ? answer.Citations[0] : null;
-        var askId = await _store.RecordAskAsync(new AskRecord(Channel, command.UserId, answer.Question, answer.Answered, top?.Source, top?.Paragraph), ct).ConfigureAwait(false);
-        return AnswerBlocksRenderer.Render(new SlackAnswerView(answer, askId, _index.Snapshot, _options.EphemeralByDefault, CitationsShown));
+            ChatAskStatus.Answered => AnswerBlocksRenderer.Render(new SlackAnswerView(asked.Answer!, asked.AskId, _index.Snapshot, _options.EphemeralByDefault, CitationsShown)),
+            ChatAskStatus.RateLimited => Notice($"You are asking quickly: try again in {asked.RetryAfterSeconds} s."),
+            ChatAskStatus.NotReady => Notice("The documents are still being indexed; try again in a moment."),
+            _ => Notice(asked.Error ?? "That question cannot be asked."),
+        };
     }
 
     private async Task<SlackMessage> ReindexAsync(SlashCommand command, CancellationToken ct)

@@ -1,0 +1,44 @@
+using IncidentBot.Core.Answers;
+
+namespace IncidentBot.Core.Conversations;
+
+/// <summary>
+/// The chat-neutral way to ask: validate, apply the asker's rate limit, answer, record (for buttons and
+/// feedback). Validation comes first, so a mistyped question does not cost the person one of their questions.
+/// </summary>
+public sealed class ChatQuestions(AnswerEngine engine, ConversationStore store)
+{
+    /// <param name="channel">"discord", "slack": where the question came from.</param>
+    /// <param name="userId">The asker, for the rate limit and the (hashed) record.</param>
+    /// <param name="text">The question as typed.</param>
+    /// <param name="limiter">The front end's own per-user limiter.</param>
+    /// <param name="citations">Citations to fetch.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<ChatAsk> AskAsync(string channel, string userId, string? text, UserRateLimiter limiter, int citations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(limiter);
+        var (question, error) = QuestionSanitizer.Sanitize(text);
+        if (question is null)
+        {
+            return new ChatAsk(ChatAskStatus.Invalid, null, null, error, TimeSpan.Zero);
+        }
+
+        if (!limiter.TryAcquire($"{channel}:{userId}", out var retryAfter))
+        {
+            return new ChatAsk(ChatAskStatus.RateLimited, null, null, null, retryAfter);
+        }
+
+        var result = engine.Ask(question, citations);
+        if (!result.IsSuccess)
+        {
+            return result.ErrorKind == AskErrorKind.NotReady
+                ? new ChatAsk(ChatAskStatus.NotReady, null, null, result.Error, TimeSpan.Zero)
+                : new ChatAsk(ChatAskStatus.Invalid, null, null, result.Error, TimeSpan.Zero);
+        }
+
+        var answer = result.Answer;
+        var top = answer.Citations.Count > 0 ? answer.Citations[0] : null;
+        var askId = await store.RecordAskAsync(new AskRecord(channel, userId, answer.Question, answer.Answered, top?.Source, top?.Paragraph), ct).ConfigureAwait(false);
+        return new ChatAsk(ChatAskStatus.Answered, answer, askId, null, TimeSpan.Zero);
+    }
+}
