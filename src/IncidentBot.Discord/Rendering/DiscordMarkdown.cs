@@ -71,7 +71,7 @@ public static class DiscordMarkdown
                     break;
 
                 // Headings ("# ", "-# " subtext) and bullet lists only exist at the start of a line.
-                case '#' or '-' when IsLineStart(text, i):
+                case '#' or '-' when MarkupText.IsLineStart(text, i):
                     output.Append('\\').Append(c);
                     break;
 
@@ -91,25 +91,6 @@ public static class DiscordMarkdown
         }
     }
 
-    /// <summary>True when only spaces or tabs stand between the line start and <paramref name="index"/>.</summary>
-    private static bool IsLineStart(string text, int index)
-    {
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (text[i] == '\n')
-            {
-                return true;
-            }
-
-            if (text[i] is not (' ' or '\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool IsOrderedListDot(string text, int index)
     {
         var digitsStart = index;
@@ -118,7 +99,7 @@ public static class DiscordMarkdown
             digitsStart--;
         }
 
-        return digitsStart < index && IsLineStart(text, digitsStart);
+        return digitsStart < index && MarkupText.IsLineStart(text, digitsStart);
     }
 
     // Case-insensitive on purpose: breaking a harmless "@Here" costs nothing.

@@ -126,7 +126,7 @@ public static class SlackText
                     output.Append("&lt;");
                     break;
                 case '>':
-                    if (IsLineStart(text, i))
+                    if (MarkupText.IsLineStart(text, i))
                     {
                         output.Append(ZeroWidthSpace);
                     }
@@ -153,25 +153,6 @@ public static class SlackText
                     break;
             }
         }
-    }
-
-    /// <summary>True when only spaces or tabs stand between the line start and <paramref name="index"/>.</summary>
-    private static bool IsLineStart(string text, int index)
-    {
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (text[i] == '\n')
-            {
-                return true;
-            }
-
-            if (text[i] is not (' ' or '\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Case-insensitive on purpose: breaking a harmless "@Here" costs nothing.
