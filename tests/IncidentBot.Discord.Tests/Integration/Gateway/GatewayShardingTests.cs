@@ -84,14 +84,16 @@ public sealed class GatewayShardingTests
     [Fact]
     public async Task ShardWaitingForIdentifyTurn_KeepsConnection_AndIdentifiesOnIt()
     {
-        const int interval = 300;
+        // The second shard waits a whole identify window, several heartbeats long. The interval is not tighter:
+        // with the whole suite running, a 300 ms beat can miss its ACK for reasons of load alone.
+        const int interval = 1000;
         await using var harness = await StartAsync(
             fake =>
             {
                 fake.RecommendedShards = 2;
                 fake.MaxConcurrency = 1;
             },
-            timings: t => t with { IdentifyWindow = TimeSpan.FromMilliseconds(1500) });
+            timings: t => t with { IdentifyWindow = TimeSpan.FromMilliseconds(3500) });
 
         var connections = new[] { await harness.NextConnectionAsync(), await harness.NextConnectionAsync() };
         foreach (var connection in connections)
