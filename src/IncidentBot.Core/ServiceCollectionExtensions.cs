@@ -1,6 +1,8 @@
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
+using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +27,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AnswerEngine>();
         services.TryAddSingleton<SourceCatalog>();
         services.TryAddSingleton<SeedsWatcher>();
+
+        // Metrics are recorded whether or not anything exports them (an unobserved instrument costs nothing).
+        services.AddMetrics();
+        services.TryAddSingleton<IncidentBotMetrics>();
+        services.TryAddSingleton<IndexMetrics>();
+        services.TryAddSingleton<QuestionLog>();
+        services.TryAddSingleton<ConnectionHealth>();
         return services;
     }
 }

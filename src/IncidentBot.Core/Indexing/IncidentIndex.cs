@@ -35,6 +35,9 @@ public sealed partial class IncidentIndex : IDisposable
     private LuceneDirectory? _directory;
     private volatile SearcherManager? _manager;
     private volatile bool _disposed;
+    private volatile ReindexResult? _lastBuild;
+    private int _buildsSucceeded;
+    private int _buildsFailed;
 
     public IncidentIndex(
         IOptions<IndexOptions> indexOptions,
@@ -62,6 +65,15 @@ public sealed partial class IncidentIndex : IDisposable
 
     /// <summary>True once an index is open and answering.</summary>
     public bool IsReady => Snapshot is not null;
+
+    /// <summary>The last build by this process that built or failed (an unchanged-seeds check is not a build).</summary>
+    public ReindexResult? LastBuild => _lastBuild;
+
+    /// <summary>Builds by this process that published a new index.</summary>
+    public int BuildsSucceeded => Volatile.Read(ref _buildsSucceeded);
+
+    /// <summary>Builds by this process that failed (the previous index, if any, kept answering).</summary>
+    public int BuildsFailed => Volatile.Read(ref _buildsFailed);
 
     /// <summary>Test seam: runs after each sentence is added during a build (to simulate a crash midway).</summary>
     internal Action<int>? AfterSentenceIndexed { get; set; }
@@ -166,6 +178,12 @@ public sealed partial class IncidentIndex : IDisposable
             }
 
             var result = BuildLocked(force, ct);
+            if (result.Status != ReindexStatus.Unchanged)
+            {
+                _lastBuild = result;
+                Interlocked.Increment(ref result.Succeeded ? ref _buildsSucceeded : ref _buildsFailed);
+            }
+
             if (!result.Succeeded && IsReady)
             {
                 LogKeptPreviousIndex(result.Error);

@@ -1,4 +1,6 @@
 using System.Net;
+using IncidentBot.Core.Health;
+using IncidentBot.Core.Telemetry;
 using IncidentBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,8 @@ public sealed partial class GatewayClient
     private readonly TimeProvider _time;
     private readonly Func<IGatewayTransport> _transports;
     private readonly ILogger<GatewayClient> _logger;
+    private readonly IncidentBotMetrics? _metrics;
+    private readonly ConnectionHealth? _health;
 
     public GatewayClient(
         DiscordRestClient rest,
@@ -27,7 +31,9 @@ public sealed partial class GatewayClient
         GatewayTimings timings,
         TimeProvider time,
         ILogger<GatewayClient> logger,
-        Func<IGatewayTransport>? transports = null)
+        Func<IGatewayTransport>? transports = null,
+        IncidentBotMetrics? metrics = null,
+        ConnectionHealth? health = null)
     {
         _rest = rest;
         _options = options.Value;
@@ -36,6 +42,8 @@ public sealed partial class GatewayClient
         _time = time;
         _logger = logger;
         _transports = transports ?? (() => new WebSocketGatewayTransport());
+        _metrics = metrics;
+        _health = health;
     }
 
     /// <summary>The shards this process runs, once started.</summary>
@@ -47,6 +55,7 @@ public sealed partial class GatewayClient
         var (info, error) = await GetGatewayAsync(ct).ConfigureAwait(false);
         if (info is null)
         {
+            _health?.Report("discord.gateway", ConnectionState.Failed, error);
             return new GatewayRunResult(true, error!);
         }
 
@@ -62,7 +71,7 @@ public sealed partial class GatewayClient
 
         using var gate = new IdentifyGate(maxConcurrency, _timings.IdentifyWindow, _time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Shards = ids.Select(id => new ShardRunner(new ShardContext(id, count, _options.Token!, gate, _sink, _timings, _time), _transports, _logger)).ToList();
+        Shards = ids.Select(id => new ShardRunner(new ShardContext(id, count, _options.Token!, gate, _sink, _timings, _time) { Metrics = _metrics, Health = _health }, _transports, _logger)).ToList();
         var tasks = Shards.Select(shard => shard.RunAsync(gatewayUrl, cts.Token)).ToList();
 
         // A shard's task ends only on a fatal close (or a bug): then the whole bot stops, so an orchestrator notices.

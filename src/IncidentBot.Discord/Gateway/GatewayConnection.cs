@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using IncidentBot.Core.Health;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Discord.Gateway;
@@ -239,10 +240,13 @@ public sealed partial class GatewayConnection : IDisposable
                 }
 
                 _established = true;
+                _shard.Report(ConnectionState.Connected, "session started");
                 LogReady(_shard.ShardId, _shard.ShardCount);
                 break;
             case "RESUMED":
                 _established = true;
+                _shard.Report(ConnectionState.Connected, "session resumed");
+                _shard.Metrics?.Resumed("discord");
                 LogResumed(_shard.ShardId);
                 break;
             default:

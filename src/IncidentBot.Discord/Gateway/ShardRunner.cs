@@ -1,3 +1,4 @@
+using IncidentBot.Core.Health;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Discord.Gateway;
@@ -29,6 +30,7 @@ public sealed partial class ShardRunner
     {
         var failures = 0;
         var resumeConnectFailures = 0;
+        _shard.Report(ConnectionState.Connecting);
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -51,6 +53,7 @@ public sealed partial class ShardRunner
 
             if (end.Action == GatewayCloseAction.Fatal)
             {
+                _shard.Report(ConnectionState.Failed, $"closed with {end.CloseCode}: {end.Reason}");
                 LogFatal(_shard.ShardId, end.CloseCode, end.Reason);
                 return end;
             }
@@ -65,6 +68,8 @@ public sealed partial class ShardRunner
 
             failures = end.Established && end.Duration >= _shard.Timings.StableAfter ? 0 : failures + 1;
             var delay = end.Delay ?? (end.Immediate ? TimeSpan.Zero : Backoff(failures));
+            _shard.Report(ConnectionState.Reconnecting, end.Reason);
+            _shard.Metrics?.Reconnecting("discord");
             LogReconnecting(_shard.ShardId, end.Reason, Session.CanResume ? "resume" : "identify", delay.TotalSeconds);
             await Task.Delay(delay, _shard.Time, ct).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Telemetry;
 using IncidentBot.Discord.Messages;
 using IncidentBot.Discord.Rendering;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,8 @@ public sealed partial class InteractionHandler : IDisposable
         SourceCatalog catalog,
         ConversationStore store,
         IOptions<DiscordOptions> options,
-        ILogger<InteractionHandler> logger)
+        ILogger<InteractionHandler> logger,
+        QuestionLog? questionLog = null)
     {
         _engine = engine;
         _index = index;
@@ -46,7 +48,7 @@ public sealed partial class InteractionHandler : IDisposable
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
-        _questions = new ChatQuestions(engine, store);
+        _questions = new ChatQuestions(engine, store, questionLog);
     }
 
     /// <summary>Whether the reply will be private, known before it is computed (a deferral must say so up front).</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using IncidentBot.Core.Health;
+using IncidentBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Discord.Rest;
@@ -19,6 +21,9 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
     /// <summary>Consecutive 401/403 answers after which nothing more is sent until restart.</summary>
     public const int InvalidRequestLimit = 5;
 
+    /// <summary>The name this sender reports under in <see cref="ConnectionHealth"/>.</summary>
+    public const string HealthName = "discord.rest";
+
     /// <summary>429 answers to one request after which it is given up.</summary>
     public const int RateLimitRetries = 3;
 
@@ -27,16 +32,28 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
     private readonly DiscordRateLimitState _state;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRateLimitHandler> _logger;
+    private readonly IncidentBotMetrics? _metrics;
+    private readonly ConnectionHealth? _health;
 
     /// <param name="state">Shared by every handler instance: the HTTP client factory recycles handlers, the limits stay.</param>
     /// <param name="time">Clock for bucket resets.</param>
     /// <param name="logger">Logger.</param>
-    public DiscordRateLimitHandler(DiscordRateLimitState state, TimeProvider time, ILogger<DiscordRateLimitHandler> logger)
+    /// <param name="metrics">Counts 429 answers.</param>
+    /// <param name="health">Told when the sender stops for good (readiness).</param>
+    public DiscordRateLimitHandler(
+        DiscordRateLimitState state,
+        TimeProvider time,
+        ILogger<DiscordRateLimitHandler> logger,
+        IncidentBotMetrics? metrics = null,
+        ConnectionHealth? health = null)
     {
         _state = state;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        _health = health;
     }
+
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -72,6 +89,7 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
             }
 
             LogRateLimited(request.Method, DiscordRestClient.RoutePath(request), retryAfter.Delay.TotalSeconds, global);
+            _metrics?.UpstreamRateLimited("discord", global ? "global" : "route");
             response.Dispose();
         }
     }
@@ -116,6 +134,7 @@ public sealed partial class DiscordRateLimitHandler : DelegatingHandler
         if (Interlocked.Increment(ref _state.InvalidInARow) >= InvalidRequestLimit && !_state.Stopped)
         {
             _state.Stopped = true;
+            _health?.Report(HealthName, ConnectionState.Failed, $"stopped after {InvalidRequestLimit} answers of 401/403 in a row: check Discord:Token and the bot's permissions, then restart");
             LogStopped(InvalidRequestLimit, (int)response.StatusCode, request.Method, DiscordRestClient.RoutePath(request));
         }
     }

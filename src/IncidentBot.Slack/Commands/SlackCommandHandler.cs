@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Telemetry;
 using IncidentBot.Slack.Messages;
 using IncidentBot.Slack.Payloads;
 using IncidentBot.Slack.Rendering;
@@ -38,7 +39,8 @@ public sealed partial class SlackCommandHandler : IDisposable
         SourceCatalog catalog,
         ConversationStore store,
         IOptions<SlackOptions> options,
-        ILogger<SlackCommandHandler> logger)
+        ILogger<SlackCommandHandler> logger,
+        QuestionLog? questionLog = null)
     {
         _engine = engine;
         _index = index;
@@ -47,7 +49,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
-        _questions = new ChatQuestions(engine, store);
+        _questions = new ChatQuestions(engine, store, questionLog);
     }
 
     public async Task<SlackMessage> HandleCommandAsync(SlashCommand command, CancellationToken ct)

@@ -1,3 +1,5 @@
+using IncidentBot.Core.Health;
+using IncidentBot.Core.Telemetry;
 using IncidentBot.Slack.Api;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +13,9 @@ namespace IncidentBot.Slack.SocketMode;
 /// </summary>
 public sealed partial class SocketModeClient
 {
+    /// <summary>This connection's name in <see cref="ConnectionHealth"/>.</summary>
+    public const string HealthName = "slack.socket";
+
     /// <summary>A connection up this long counts as healthy: the next drop backs off from the start again.</summary>
     private static readonly TimeSpan StableAfter = TimeSpan.FromSeconds(60);
 
@@ -20,6 +25,8 @@ public sealed partial class SocketModeClient
     private readonly TimeProvider _time;
     private readonly Func<ISocketModeTransport> _transports;
     private readonly ILogger<SocketModeClient> _logger;
+    private readonly IncidentBotMetrics? _metrics;
+    private readonly ConnectionHealth? _health;
 
     public SocketModeClient(
         SlackApiClient api,
@@ -27,7 +34,9 @@ public sealed partial class SocketModeClient
         SocketModeTimings timings,
         TimeProvider time,
         ILogger<SocketModeClient> logger,
-        Func<ISocketModeTransport>? transports = null)
+        Func<ISocketModeTransport>? transports = null,
+        IncidentBotMetrics? metrics = null,
+        ConnectionHealth? health = null)
     {
         _api = api;
         _handler = handler;
@@ -35,6 +44,8 @@ public sealed partial class SocketModeClient
         _time = time;
         _logger = logger;
         _transports = transports ?? (() => new WebSocketSocketModeTransport());
+        _metrics = metrics;
+        _health = health;
     }
 
     /// <summary>Runs until a fatal condition (returned) or cancellation (thrown).</summary>
@@ -44,6 +55,7 @@ public sealed partial class SocketModeClient
         SocketModeConnection? current = null;
         var retiring = new List<Task>();
         var failures = 0;
+        _health?.Report(HealthName, ConnectionState.Connecting);
         try
         {
             while (true)
@@ -54,7 +66,7 @@ public sealed partial class SocketModeClient
                 {
                     if (result.IsAuthError)
                     {
-                        return new SocketModeRunResult($"apps.connections.open refused the app token ({result.Error}): check Slack:AppToken");
+                        return Failed($"apps.connections.open refused the app token ({result.Error}): check Slack:AppToken");
                     }
 
                     await Task.Delay(result.RetryAfter ?? Backoff(++failures), _time, ct).ConfigureAwait(false);
@@ -82,6 +94,7 @@ public sealed partial class SocketModeClient
                     previous = null;
                 }
 
+                _health?.Report(HealthName, ConnectionState.Connected);
                 LogConnected();
                 var connectedAt = _time.GetUtcNow();
                 var end = await connection.Ended.WaitAsync(ct).ConfigureAwait(false);
@@ -92,7 +105,7 @@ public sealed partial class SocketModeClient
                 if (end.IsFatal)
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);
-                    return new SocketModeRunResult("Slack disabled Socket Mode for this app (link_disabled)");
+                    return Failed("Slack disabled Socket Mode for this app (link_disabled)");
                 }
 
                 if (end.Requested)
@@ -110,6 +123,8 @@ public sealed partial class SocketModeClient
 
                 await connection.DisposeAsync().ConfigureAwait(false);
                 var delay = Backoff(++failures);
+                _health?.Report(HealthName, ConnectionState.Reconnecting, end.Reason);
+                _metrics?.Reconnecting("slack");
                 LogReconnecting(end.Reason, delay.TotalSeconds);
                 await Task.Delay(delay, _time, ct).ConfigureAwait(false);
             }
@@ -152,6 +167,13 @@ public sealed partial class SocketModeClient
         var raw = _timings.BackoffBase * Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
         var step = raw < _timings.BackoffCap ? raw : _timings.BackoffCap;
         return step * (0.5 + (0.5 * Math.Clamp(_timings.Random(), 0, 1)));
+    }
+
+    /// <summary>Gives up for good: readiness says so until an operator fixes the cause and restarts.</summary>
+    private SocketModeRunResult Failed(string reason)
+    {
+        _health?.Report(HealthName, ConnectionState.Failed, reason);
+        return new SocketModeRunResult(reason);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack closed a connection: too many open connections for this app (other replicas or processes use the same app token)")]

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Health;
 using IncidentBot.Slack;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Commands;
@@ -16,6 +17,7 @@ internal sealed partial class SlackService(
     IServiceProvider services,
     SlackBackgroundWork background,
     ServiceExitCode exitCode,
+    ConnectionHealth health,
     IHostApplicationLifetime lifetime,
     ILogger<SlackService> logger) : BackgroundService
 {
@@ -36,11 +38,19 @@ internal sealed partial class SlackService(
                 var (result, botUser) = await services.GetRequiredService<SlackApiClient>().AuthTestAsync(stoppingToken).ConfigureAwait(false);
                 if (result.Ok)
                 {
+                    health.Report("slack.api", ConnectionState.Connected, $"bot user {botUser}");
                     LogBotUser(botUser);
+                }
+                else if (result.IsAuthError)
+                {
+                    // Answers do not need the bot token (they ride on acks and response_url), so this degrades
+                    // rather than fails: readiness stays 200 and says what to fix.
+                    health.Report("slack.api", ConnectionState.Degraded, $"auth.test refused the bot token ({result.Error}): check Slack:BotToken");
+                    LogBotTokenRefused(result.Error);
                 }
                 else
                 {
-                    LogBotTokenRefused(result.Error);
+                    LogBotTokenUnchecked(result.Error);
                 }
             }
 
@@ -80,6 +90,9 @@ internal sealed partial class SlackService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused the bot token ({Error}): check Slack:BotToken")]
     private partial void LogBotTokenRefused(string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the Slack bot token ({Error}); answering anyway")]
+    private partial void LogBotTokenUnchecked(string? error);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Slack stopped for good: {Reason}. Stopping the service")]
     private partial void LogFatal(string reason);

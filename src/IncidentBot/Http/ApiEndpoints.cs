@@ -1,17 +1,22 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IncidentBot.Configuration;
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Http;
 
-/// <summary>The HTTP API: ask, sources, reindex (admin), health and readiness.</summary>
+/// <summary>The HTTP API: ask, sources, reindex (admin).</summary>
 internal static class ApiEndpoints
 {
+    /// <summary>The platform tag of questions asked over the HTTP API (metrics, question log).</summary>
+    private const string Platform = "http";
+
     public static void MapIncidentBotApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/ask", Ask);
@@ -19,31 +24,46 @@ internal static class ApiEndpoints
             ? (IResult)TypedResults.Json(catalog.List(), HostJsonContext.Default.IReadOnlyListSourceInfo)
             : Error(503, "The index is still being built; try again in a moment."));
         app.MapPost("/api/reindex", ReindexAsync);
-        app.MapGet("/healthz", () => TypedResults.Json(new StatusResponse("alive", null), HostJsonContext.Default.StatusResponse));
-        app.MapGet("/readyz", (IncidentIndex index) => index.IsReady
-            ? TypedResults.Json(new StatusResponse("ready", index.Snapshot), HostJsonContext.Default.StatusResponse)
-            : TypedResults.Json(new StatusResponse("starting", null), HostJsonContext.Default.StatusResponse, statusCode: 503));
     }
 
     /// <summary>Query values are read by hand so that repeated or malformed parameters become a 400, not a binding failure.</summary>
-    private static IResult Ask(HttpRequest request, AnswerEngine engine)
+    private static IResult Ask(HttpRequest request, AnswerEngine engine, QuestionLog log)
     {
+        var started = Stopwatch.GetTimestamp();
         var query = request.Query;
         if (query["q"].Count > 1)
         {
+            log.Rejected(Platform, QuestionLog.InvalidReason, Stopwatch.GetElapsedTime(started), null);
             return Error(400, "Give the question once, as ?q=…");
         }
 
         var top = AnswerEngine.DefaultCitations;
         if (query["top"].Count > 0 && (!int.TryParse(query["top"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > AnswerEngine.MaxCitations))
         {
+            log.Rejected(Platform, QuestionLog.InvalidReason, Stopwatch.GetElapsedTime(started), null);
             return Error(400, $"top must be a whole number from 1 to {AnswerEngine.MaxCitations}.");
         }
 
-        var result = engine.Ask(query["q"].ToString(), top);
-        return result.IsSuccess
-            ? TypedResults.Json(result.Answer, AnswerJsonContext.Default.Answer)
-            : Error(result.ErrorKind == AskErrorKind.NotReady ? 503 : 400, result.Error);
+        AskResult result;
+        try
+        {
+            result = engine.Ask(query["q"].ToString(), top);
+        }
+        catch (Exception e)
+        {
+            log.Failed(Platform, Stopwatch.GetElapsedTime(started), e);
+            throw;
+        }
+
+        if (result.IsSuccess)
+        {
+            log.Answered(Platform, result.Answer, Stopwatch.GetElapsedTime(started));
+            return TypedResults.Json(result.Answer, AnswerJsonContext.Default.Answer);
+        }
+
+        var notReady = result.ErrorKind == AskErrorKind.NotReady;
+        log.Rejected(Platform, notReady ? QuestionLog.NotReadyReason : QuestionLog.InvalidReason, Stopwatch.GetElapsedTime(started), query["q"].ToString());
+        return Error(notReady ? 503 : 400, result.Error);
     }
 
     /// <remarks>

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
+using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
 
 namespace IncidentBot.Http;
 
 /// <summary>JSON shapes of the host's endpoints and CLI verbs (answers use <c>AnswerJsonContext</c>).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IReadOnlyList<SourceInfo>))]
 [JsonSerializable(typeof(ReindexResponse))]
 [JsonSerializable(typeof(StatusResponse))]
@@ -15,7 +16,11 @@ internal sealed partial class HostJsonContext : JsonSerializerContext;
 internal sealed record ReindexResponse(string Status, IndexSnapshotInfo? Index, double ElapsedMs, IReadOnlyList<string> Warnings, string? Error);
 
 /// <summary>Body of <c>/healthz</c> and <c>/readyz</c>.</summary>
-internal sealed record StatusResponse(string Status, IndexSnapshotInfo? Index);
+/// <param name="Status">"alive", "ready", "starting", "failed", "stopping".</param>
+/// <param name="Index">The answering index, once one is open.</param>
+/// <param name="Connections">Each chat connection's last state (empty when no chat platform is configured).</param>
+/// <param name="Reason">Why the service is not ready, when it is not.</param>
+internal sealed record StatusResponse(string Status, IndexSnapshotInfo? Index, IReadOnlyList<ConnectionStatus> Connections, string? Reason = null);
 
 /// <summary>Body of every 4xx/5xx answer: one sentence a person can act on.</summary>
 internal sealed record ErrorResponse(string Error);

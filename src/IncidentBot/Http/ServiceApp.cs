@@ -1,6 +1,8 @@
 using IncidentBot.Configuration;
 using IncidentBot.Core.Answers;
+using IncidentBot.Core.Telemetry;
 using IncidentBot.Hosting;
+using OpenTelemetry.Metrics;
 
 namespace IncidentBot.Http;
 
@@ -52,6 +54,21 @@ internal static class ServiceApp
         builder.Services.AddHostedService<ConversationRetentionService>();
         builder.Services.AddHostedService<SeedsWatchService>();
         builder.Services.AddSingleton<ServiceExitCode>();
+
+        // Shutdown: every hosted service stops at once (Discord and Slack drain their replies side by side), and
+        // the whole stop is bounded, so an orchestrator's SIGTERM → SIGKILL grace (10 s by default) is enough.
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(8);
+            o.ServicesStopConcurrently = true;
+        });
+
+        // /metrics: the service's own instruments plus HTTP server and .NET runtime ones, in Prometheus text format.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IncidentBotMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJsonContext.Default);
@@ -66,6 +83,10 @@ internal static class ServiceApp
         app.UseStatusCodePages(context =>
             Results.Json(new ErrorResponse($"HTTP {context.HttpContext.Response.StatusCode}"), HostJsonContext.Default.ErrorResponse, statusCode: context.HttpContext.Response.StatusCode)
                 .ExecuteAsync(context.HttpContext));
+        // Creating the index gauges resolves the index, which reads its options: only after start-up validated them.
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<IndexMetrics>());
+        app.MapPrometheusScrapingEndpoint();
+        app.MapIncidentBotHealth();
         app.MapIncidentBotApi();
         app.MapDiscordEndpoints();
         app.MapSlackEndpoints();

@@ -47,6 +47,9 @@ internal sealed class RunningService : IAsyncDisposable
     /// <summary>True once the host has been asked to stop (nothing but disposal may do that).</summary>
     public bool IsStopping => _app.Lifetime.ApplicationStopping.IsCancellationRequested;
 
+    /// <summary>The service's own container, to reach what only the process itself can report (connection health).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts the service and, unless told otherwise, waits for /readyz 200.</summary>
     /// <param name="seeds">Seeds:Path; the main fixture folder when null.</param>
     /// <param name="apiKey">Admin:ApiKey; empty (the default) disables reindexing over HTTP, whatever the environment says.</param>

@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
+using IncidentBot.Core.Telemetry;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentBot.Discord.Tests.Integration.Rest;
@@ -17,9 +21,13 @@ public sealed class DiscordRestRateLimitTests
     public async Task GetGatewayBotAsync_RouteRateLimited_WaitsRetriesAndSucceeds()
     {
         await using var harness = await RestHarness.StartAsync();
+        using var limited = new MetricCollector<long>(harness.Services.GetRequiredService<IMeterFactory>(), IncidentBotMetrics.MeterName, "incidentbot.chat.api.rate_limited");
         harness.Fake.EnqueueRateLimit("GET", "/gateway/bot", 0.2);
 
         var result = await harness.Rest.GetGatewayBotAsync(harness.Timeout);
+        var counted = Assert.Single(limited.GetMeasurementSnapshot());
+        Assert.Equal("discord", counted.Tags["platform"]);
+        Assert.Equal("route", counted.Tags["scope"]);
 
         Assert.True(result.IsSuccess, result.Result.ToString());
         Assert.Equal(2, harness.Fake.Requests.Count);

@@ -1,6 +1,8 @@
 using System.Net;
+using IncidentBot.Core.Health;
 using IncidentBot.Discord.Messages;
 using IncidentBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Discord.Tests.Integration.Rest;
 
@@ -70,6 +72,11 @@ public sealed class DiscordRestRetryTests
 
         Assert.True(harness.State.Stopped);
         Assert.Equal(5, harness.Fake.Requests.Count);
+
+        // Nothing can reach Discord any more (answers included): readiness must say so.
+        var failed = Assert.Single(harness.Services.GetRequiredService<ConnectionHealth>().Failed);
+        Assert.Equal(DiscordRateLimitHandler.HealthName, failed.Name);
+        Assert.Contains("Discord:Token", failed.Detail, StringComparison.Ordinal);
 
         var result = await harness.Rest.GetGatewayBotAsync(harness.Timeout);
 
