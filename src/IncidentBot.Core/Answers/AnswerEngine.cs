@@ -58,6 +58,6 @@ public sealed partial class AnswerEngine : IDisposable
         _questionAnalyzer.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Asked: answered {Answered}, {Citations} citations, {QuestionLength} characters, {ElapsedMs} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Asked: answered {Answered}, {Citations} citations, {QuestionLength} characters, {ElapsedMs} ms")]
     private partial void LogAsked(bool answered, int citations, int questionLength, double elapsedMs);
 }

@@ -82,27 +82,26 @@ public sealed class HttpLiveReindexTests
         BulkSeeds.Write(Path.Combine(seeds.Root, "bulk"), documents: 80, paragraphs: 25);
 
         var rebuild = service.PostReindexAsync("Bearer admin-key-for-tests");
-        var polledDuringRebuild = 0;
+        var answeredByThePreviousIndex = 0;
         while (!rebuild.IsCompleted)
         {
             var (ready, readyBody) = await service.GetJsonAsync("/readyz");
             var (asked, answer) = await service.GetJsonAsync("/api/ask?q=" + Uri.EscapeDataString(TestSeeds.TargetedQuestion));
-            if (rebuild.IsCompleted)
-            {
-                break;
-            }
 
             Assert.Equal(HttpStatusCode.OK, ready);
-            Assert.Equal(2, readyBody.GetProperty("index").GetProperty("documents").GetInt32());
             Assert.Equal(HttpStatusCode.OK, asked);
             Assert.Contains("1,400", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
-            polledDuringRebuild++;
+
+            // The new index is published a moment before the reindex response arrives: either may answer.
+            var documents = readyBody.GetProperty("index").GetProperty("documents").GetInt32();
+            Assert.True(documents is 2 or 82, $"{documents} documents");
+            answeredByThePreviousIndex += documents == 2 ? 1 : 0;
             await Task.Delay(20);
         }
 
         using var done = await rebuild;
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        Assert.True(polledDuringRebuild >= 3, $"only {polledDuringRebuild} polls ran while the rebuild did: the corpus is too small to show anything");
+        Assert.True(answeredByThePreviousIndex >= 3, $"only {answeredByThePreviousIndex} polls ran while the rebuild did: the corpus is too small to show anything");
         var (_, after) = await service.GetJsonAsync("/readyz");
         Assert.Equal(82, after.GetProperty("index").GetProperty("documents").GetInt32());
     }

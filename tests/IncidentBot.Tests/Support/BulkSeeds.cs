@@ -4,39 +4,37 @@ using System.Text;
 namespace IncidentBot.Tests.Support;
 
 /// <summary>
-/// Writes a large, deterministic corpus of plain-text documents, so a rebuild takes long enough for a test to
-/// act in the middle of it (poll the service, kill the process). The words are drawn from a fixed vocabulary
-/// that never answers the fixture questions.
+/// Writes a large corpus of made-up words in the seed format (sentences in paragraphs separated by blank lines),
+/// so a rebuild takes long enough for a test to act in the middle of it (poll the service, kill the process).
+/// A fixed random seed makes every run write the same corpus; the words never answer a fixture question.
 /// </summary>
 internal static class BulkSeeds
 {
-    private static readonly string[] Words =
-    [
-        "harbour", "ledger", "pilot", "gravel", "orchard", "lantern", "copper", "meadow", "signal", "quarry",
-        "tunnel", "beacon", "furnace", "glacier", "compass", "anchor", "pigment", "saddle", "thistle", "velvet",
-        "canal", "drizzle", "ember", "falcon", "granite", "hollow", "island", "juniper", "kestrel", "lagoon",
-    ];
+    private const int WordsPerSentence = 14;
 
-    public static void Write(string folder, int documents, int paragraphs)
+    public static void Write(string folder, int documents, int paragraphs, int sentencesPerParagraph = 3)
     {
         Directory.CreateDirectory(folder);
         var random = new Random(20191101);
-        for (var d = 0; d < documents; d++)
+        string[] syllables = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "pex", "dri", "nal", "qui", "zor", "bem", "fa", "gul"];
+        var words = Enumerable.Range(0, 5000)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(2, 5)).Select(_ => syllables[random.Next(syllables.Length)])))
+            .ToArray();
+        var text = new StringBuilder();
+        for (var document = 0; document < documents; document++)
         {
-            var text = new StringBuilder();
-            for (var p = 0; p < paragraphs; p++)
+            text.Clear();
+            for (var paragraph = 0; paragraph < paragraphs; paragraph++)
             {
-                for (var s = 0; s < 3; s++)
+                for (var sentence = 0; sentence < sentencesPerParagraph; sentence++)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"The {Word(random)} near the {Word(random)} held {random.Next(2, 999)} {Word(random)} crates of {Word(random)} {Word(random)}. ");
+                    var sentenceWords = Enumerable.Range(0, WordsPerSentence).Select(_ => words[random.Next(words.Length)]).ToArray();
+                    sentenceWords[0] = char.ToUpperInvariant(sentenceWords[0][0]) + sentenceWords[0][1..];
+                    text.Append(string.Join(' ', sentenceWords)).Append(sentence + 1 < sentencesPerParagraph ? ". " : ".\n\n");
                 }
-
-                text.Append("\n\n");
             }
 
-            File.WriteAllText(Path.Combine(folder, $"bulk-{d:D4}.txt"), text.ToString());
+            File.WriteAllText(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"bulk-{document:D4}.txt")), text.ToString());
         }
     }
-
-    private static string Word(Random random) => Words[random.Next(Words.Length)];
 }

@@ -155,13 +155,17 @@ internal sealed class RunningService : IAsyncDisposable
         Assert.False(string.IsNullOrWhiteSpace(property.Value.GetString()));
     }
 
+    /// <summary>Stops the host as SIGTERM does (disposal does it too; calling both is fine).</summary>
+    public async Task StopAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(cts.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            await _app.StopAsync(cts.Token);
-        }
+        await StopAsync();
 
         await _app.DisposeAsync();
         _temp.Dispose();
