@@ -19,7 +19,7 @@ public sealed class SlackOptions
 
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>Slack user ids (<c>U…</c>/<c>W…</c>) allowed to reindex.</summary>
+    /// <summary>Slack user ids (<c>U…</c>/<c>W…</c>) allowed to reindex and to read the gaps report.</summary>
     public IList<string> AdminUserIds { get; } = [];
 
     /// <summary>Answers only the asker sees, with a "Share in channel" button (Slack's own default for commands).</summary>
@@ -30,6 +30,9 @@ public sealed class SlackOptions
     public string SourcesCommand { get; set; } = "/incident-sources";
 
     public string ReindexCommand { get; set; } = "/incident-reindex";
+
+    /// <summary>Admins only: the questions the documents do not answer well (optional text: days back).</summary>
+    public string GapsCommand { get; set; } = "/incident-gaps";
 
     /// <summary>Questions one user may ask per <see cref="QuestionWindowSeconds"/> (0 = unlimited).</summary>
     public int QuestionsPerWindow { get; set; } = 5;

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Feedback;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Core.Conversations;
 
-/// <summary>Registers the conversation store (questions and votes) and its options.</summary>
+/// <summary>Registers the conversation store (questions and votes), the gaps report and their options.</summary>
 /// <remarks>
 /// <see cref="UserRateLimiter"/> is deliberately not registered: each chat adapter builds its own from its
 /// own settings, so Discord and Slack limits stay independent.
@@ -20,6 +21,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DataOptions>, DataOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConversationStore>();
+        services.TryAddSingleton<GapFinder>();
         return services;
     }
 }

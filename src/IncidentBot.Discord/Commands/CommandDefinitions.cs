@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Answers;
+using IncidentBot.Core.Feedback;
 using IncidentBot.Discord.Interactions;
 
 namespace IncidentBot.Discord.Commands;
 
 /// <summary>
-/// The slash commands, as the body of a bulk overwrite (<c>PUT …/commands</c>). <c>/reindex</c> carries
+/// The slash commands, as the body of a bulk overwrite (<c>PUT …/commands</c>). <c>/reindex</c> and <c>/gaps</c> carry
 /// <c>default_member_permissions</c> = Manage Server (<c>"32"</c>, a string bitset) so Discord hides it from
 /// others; the handler checks again, because server owners can change who sees a command.
 /// </summary>
@@ -14,6 +15,7 @@ public static class CommandDefinitions
 {
     private const int ChatInput = 1;
     private const int StringOption = 3;
+    private const int IntegerOption = 4;
     private const int BooleanOption = 5;
     private const string ManageGuild = "32";
 
@@ -28,6 +30,8 @@ public static class CommandDefinitions
             Command(CommandNames.Sources, "List the documents the bot answers from", guild, null),
             Command(CommandNames.Reindex, "Admins: rebuild the search index from the documents", guild, ManageGuild,
                 Option(BooleanOption, "force", "Rebuild even if the documents have not changed")),
+            Command(CommandNames.Gaps, "Admins: the questions the documents do not answer well", guild, ManageGuild,
+                Option(IntegerOption, "days", $"How many days back to look (default {GapFinder.DefaultDays})", range: (1, GapFinder.MaxDays))),
         };
         return JsonSerializer.SerializeToElement(commands, CommandsJsonContext.Default.JsonArray);
     }
@@ -59,7 +63,7 @@ public static class CommandDefinitions
         return command;
     }
 
-    private static JsonObject Option(int type, string name, string description, bool required = false, int? maxLength = null)
+    private static JsonObject Option(int type, string name, string description, bool required = false, int? maxLength = null, (int Min, int Max)? range = null)
     {
         var option = new JsonObject
         {
@@ -75,6 +79,12 @@ public static class CommandDefinitions
         if (maxLength is { } max)
         {
             option["max_length"] = max;
+        }
+
+        if (range is { } bounds)
+        {
+            option["min_value"] = bounds.Min;
+            option["max_value"] = bounds.Max;
         }
 
         return option;

@@ -6,4 +6,5 @@ public static class CommandNames
     public const string Ask = "ask";
     public const string Sources = "sources";
     public const string Reindex = "reindex";
+    public const string Gaps = "gaps";
 }

@@ -1,5 +1,6 @@
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Conversations;
+using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
 using IncidentBot.Discord.Messages;
@@ -27,6 +28,7 @@ public sealed partial class InteractionHandler : IDisposable
     private readonly IncidentIndex _index;
     private readonly SourceCatalog _catalog;
     private readonly ConversationStore _store;
+    private readonly GapFinder _gaps;
     private readonly DiscordOptions _options;
     private readonly UserRateLimiter _rateLimiter;
     private readonly ChatQuestions _questions;
@@ -37,6 +39,7 @@ public sealed partial class InteractionHandler : IDisposable
         IncidentIndex index,
         SourceCatalog catalog,
         ConversationStore store,
+        GapFinder gaps,
         IOptions<DiscordOptions> options,
         ILogger<InteractionHandler> logger,
         QuestionLog? questionLog = null)
@@ -45,6 +48,7 @@ public sealed partial class InteractionHandler : IDisposable
         _index = index;
         _catalog = catalog;
         _store = store;
+        _gaps = gaps;
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
@@ -95,9 +99,11 @@ public sealed partial class InteractionHandler : IDisposable
                 });
             case CommandNames.Reindex:
                 return await ReindexAsync(interaction, ct).ConfigureAwait(false);
+            case CommandNames.Gaps:
+                return await GapsAsync(interaction, ct).ConfigureAwait(false);
             default:
                 LogUnknownCommand(interaction.Data?.Name ?? "(none)");
-                return Notice("That command is not known to this bot. Its commands are /ask, /sources and /reindex.");
+                return Notice("That command is not known to this bot. Its commands are /ask, /sources, /reindex and /gaps.");
         }
     }
 
@@ -118,7 +124,7 @@ public sealed partial class InteractionHandler : IDisposable
     {
         if (!AdminPolicy.IsAdmin(interaction, _options.AdminUserIds))
         {
-            LogAdminRefused(interaction.Invoker?.Id ?? "unknown");
+            LogAdminRefused(CommandNames.Reindex, interaction.Invoker?.Id ?? "unknown");
             return Notice("Only server managers (Manage Server or Administrator) and the bot's configured admins can reindex.");
         }
 
@@ -126,6 +132,20 @@ public sealed partial class InteractionHandler : IDisposable
         LogReindexRequested(interaction.Invoker?.Id ?? "unknown", force);
         var result = await _index.ReindexAsync(force, ct).ConfigureAwait(false);
         return InteractionReply.Message(ReindexRenderer.Render(result));
+    }
+
+    /// <summary>Admins only: the report shows what people asked.</summary>
+    private async Task<InteractionReply> GapsAsync(Interaction interaction, CancellationToken ct)
+    {
+        if (!AdminPolicy.IsAdmin(interaction, _options.AdminUserIds))
+        {
+            LogAdminRefused(CommandNames.Gaps, interaction.Invoker?.Id ?? "unknown");
+            return Notice("Only server managers (Manage Server or Administrator) and the bot's configured admins can see the gaps report.");
+        }
+
+        var days = interaction.Data.GetInteger("days") is { } asked ? (int)Math.Clamp(asked, 1, GapFinder.MaxDays) : GapFinder.DefaultDays;
+        var report = await _gaps.FindAsync(days, GapsRenderer.Shown, ct).ConfigureAwait(false);
+        return InteractionReply.Message(GapsRenderer.Render(report));
     }
 
     private async Task<InteractionReply> HandleComponentAsync(Interaction interaction, CancellationToken ct)
@@ -169,8 +189,8 @@ public sealed partial class InteractionHandler : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a click on a component that is not ours")]
     private partial void LogUnknownComponent();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused /reindex to Discord user {UserId}: not an admin")]
-    private partial void LogAdminRefused(string userId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused /{Command} to Discord user {UserId}: not an admin")]
+    private partial void LogAdminRefused(string command, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord user {UserId} asked to reindex (force: {Force})")]
     private partial void LogReindexRequested(string userId, bool force);

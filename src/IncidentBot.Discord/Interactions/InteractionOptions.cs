@@ -15,6 +15,10 @@ public static class InteractionOptions
         _ => null,
     };
 
+    /// <summary>An integer option; null when missing, fractional or out of range for a long.</summary>
+    public static long? GetInteger(this InteractionData? data, string name) =>
+        Find(data, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var number) ? number : null;
+
     private static JsonElement? Find(InteractionData? data, string name) =>
         data?.Options?.FirstOrDefault(option => string.Equals(option.Name, name, StringComparison.Ordinal))?.Value;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Conversations;
+using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
 using IncidentBot.Slack.Messages;
@@ -28,6 +29,7 @@ public sealed partial class SlackCommandHandler : IDisposable
     private readonly IncidentIndex _index;
     private readonly SourceCatalog _catalog;
     private readonly ConversationStore _store;
+    private readonly GapFinder _gaps;
     private readonly SlackOptions _options;
     private readonly UserRateLimiter _rateLimiter;
     private readonly ChatQuestions _questions;
@@ -38,6 +40,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         IncidentIndex index,
         SourceCatalog catalog,
         ConversationStore store,
+        GapFinder gaps,
         IOptions<SlackOptions> options,
         ILogger<SlackCommandHandler> logger,
         QuestionLog? questionLog = null)
@@ -46,6 +49,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         _index = index;
         _catalog = catalog;
         _store = store;
+        _gaps = gaps;
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
@@ -70,8 +74,13 @@ public sealed partial class SlackCommandHandler : IDisposable
             return await ReindexAsync(command, ct).ConfigureAwait(false);
         }
 
+        if (string.Equals(command.Command, _options.GapsCommand, StringComparison.Ordinal))
+        {
+            return await GapsAsync(command, ct).ConfigureAwait(false);
+        }
+
         LogUnknownCommand(command.Command);
-        return NoticeRenderer.Ephemeral($"This bot does not know {command.Command}. Its commands are {_options.AskCommand}, {_options.SourcesCommand} and {_options.ReindexCommand}.");
+        return NoticeRenderer.Ephemeral($"This bot does not know {command.Command}. Its commands are {_options.AskCommand}, {_options.SourcesCommand}, {_options.ReindexCommand} and {_options.GapsCommand}.");
     }
 
     /// <summary>The reply to a button click, to post to the click's <c>response_url</c>; null when the click is not ours.</summary>
@@ -139,13 +148,32 @@ public sealed partial class SlackCommandHandler : IDisposable
         // Slack sends no role information with a command: admins are the configured user ids, checked here.
         if (!_options.AdminUserIds.Contains(command.UserId, StringComparer.Ordinal))
         {
-            LogAdminRefused(command.UserId);
+            LogAdminRefused(_options.ReindexCommand, command.UserId);
             return Notice("Sorry, only the bot's admins can reindex the documents. Ask one of them if the answers look out of date.");
         }
 
         LogReindexRequested(command.UserId);
         var force = command.Text.Trim().Equals("force", StringComparison.OrdinalIgnoreCase);
         return ReindexBlocksRenderer.Render(await _index.ReindexAsync(force, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Admins only (the report shows what people asked); the text may give the days to look back.</summary>
+    private async Task<SlackMessage> GapsAsync(SlashCommand command, CancellationToken ct)
+    {
+        if (!_options.AdminUserIds.Contains(command.UserId, StringComparer.Ordinal))
+        {
+            LogAdminRefused(_options.GapsCommand, command.UserId);
+            return Notice("Sorry, only the bot's admins can see which questions the documents do not answer.");
+        }
+
+        var text = command.Text.Trim();
+        var days = GapFinder.DefaultDays;
+        if (text.Length > 0 && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > GapFinder.MaxDays))
+        {
+            return Notice($"Usage: {_options.GapsCommand} [days], days from 1 to {GapFinder.MaxDays} (default {GapFinder.DefaultDays}).");
+        }
+
+        return GapsBlocksRenderer.Render(await _gaps.FindAsync(days, GapsBlocksRenderer.Shown, ct).ConfigureAwait(false));
     }
 
     private static SlackMessage Notice(string text) => NoticeRenderer.Ephemeral(text) with { ReplaceOriginal = false };
@@ -169,8 +197,8 @@ public sealed partial class SlackCommandHandler : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack button click that is not ours")]
     private partial void LogUnknownAction();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused reindex to Slack user {UserId}: not in Slack:AdminUserIds")]
-    private partial void LogAdminRefused(string userId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Command} to Slack user {UserId}: not in Slack:AdminUserIds")]
+    private partial void LogAdminRefused(string command, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {UserId} asked to reindex")]
     private partial void LogReindexRequested(string userId);

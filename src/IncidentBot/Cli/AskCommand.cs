@@ -11,16 +11,7 @@ internal static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "The question, or - to read one question per line from stdin" };
         var json = CliOptions.Json();
-        var top = new Option<int>("--top") { Description = "How many citations to show (1-20)", DefaultValueFactory = _ => AnswerEngine.DefaultCitations, HelpName = "N" };
-        top.Validators.Add(r =>
-        {
-            // Read the token, not the value: a non-number already has a parse error, and asking for
-            // its value would throw.
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var value) && value is < 1 or > AnswerEngine.MaxCitations)
-            {
-                r.AddError($"--top must be between 1 and {AnswerEngine.MaxCitations}.");
-            }
-        });
+        var top = CliOptions.Bounded("--top", $"How many citations to show (1-{AnswerEngine.MaxCitations})", AnswerEngine.DefaultCitations, 1, AnswerEngine.MaxCitations);
         var seeds = CliOptions.Seeds();
         var index = CliOptions.Index();
         var command = new Command("ask", "Answer a question from the documents, with citations") { question, json, top, seeds, index };

@@ -3,7 +3,7 @@ using IncidentBot.Http;
 
 namespace IncidentBot.Cli;
 
-/// <summary>The command line: <c>serve</c> (the default), <c>ask</c>, <c>reindex</c>, <c>sources</c>, <c>eval</c>.</summary>
+/// <summary>The command line: <c>serve</c> (the default), <c>ask</c>, <c>reindex</c>, <c>sources</c>, <c>eval</c>, <c>gaps</c>, <c>discord</c>, <c>health</c>.</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
@@ -15,6 +15,7 @@ internal static class CliApp
             ReindexCommand.Create(console),
             SourcesCommand.Create(console),
             EvalCommand.Create(console),
+            GapsCommand.Create(console),
             DiscordCommand.Create(console),
             HealthCommand.Create(console),
         };

@@ -32,6 +32,21 @@ internal static class CliOptions
         return overrides;
     }
 
+    /// <summary>A whole-number option from <paramref name="min"/> to <paramref name="max"/>, <paramref name="fallback"/> when absent.</summary>
+    public static Option<int> Bounded(string name, string description, int fallback, int min, int max)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "N" };
+        option.Validators.Add(r =>
+        {
+            // Read the token, not the value: a non-number already has a parse error, and asking for its value would throw.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var value) && (value < min || value > max))
+            {
+                r.AddError($"{name} must be from {min} to {max}.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>An empty path would mean the current folder, never what a person meant: a usage error.</summary>
     private static Option<string?> NonBlank(Option<string?> option)
     {

@@ -22,17 +22,25 @@ internal sealed class CliSession : IAsyncDisposable
     /// <summary>
     /// Runs one verb's body in a session: a configuration error is a usage error (exit 2); when the verb
     /// needs the index and none can be opened or built, the error is printed and the exit code is 1.
+    /// <paramref name="settings"/> are more overrides from the verb's own flags.
     /// </summary>
     public static async Task<int> RunAsync(
         CliConsole console,
         ParseResult parse,
-        Option<string?> seeds,
-        Option<string?> index,
+        Option<string?>? seeds,
+        Option<string?>? index,
         bool needsIndex,
         Func<CliSession, Task<int>> body,
-        CancellationToken ct)
+        CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var (session, error) = Create(console, CliOptions.PathOverrides(parse.GetValue(seeds), parse.GetValue(index)), CliApp.IsVerbose(parse));
+        var overrides = CliOptions.PathOverrides(seeds is null ? null : parse.GetValue(seeds), index is null ? null : parse.GetValue(index));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var (session, error) = Create(console, overrides, CliApp.IsVerbose(parse));
         if (session is null)
         {
             await console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);

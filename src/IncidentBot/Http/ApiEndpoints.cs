@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using IncidentBot.Configuration;
 using IncidentBot.Core.Answers;
+using IncidentBot.Core.Conversations;
+using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Http;
 
-/// <summary>The HTTP API: ask, sources, reindex (admin).</summary>
+/// <summary>The HTTP API: ask, sources, reindex and gaps (admin).</summary>
 internal static class ApiEndpoints
 {
     /// <summary>The platform tag of questions asked over the HTTP API (metrics, question log).</summary>
@@ -19,15 +21,16 @@ internal static class ApiEndpoints
 
     public static void MapIncidentBotApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ask", Ask);
+        app.MapGet("/api/ask", AskAsync);
         app.MapGet("/api/sources", (SourceCatalog catalog, IncidentIndex index) => index.IsReady
             ? (IResult)TypedResults.Json(catalog.List(), HostJsonContext.Default.IReadOnlyListSourceInfo)
             : Error(503, "The index is still being built; try again in a moment."));
         app.MapPost("/api/reindex", ReindexAsync);
+        app.MapGet("/api/gaps", GapsAsync);
     }
 
     /// <summary>Query values are read by hand so that repeated or malformed parameters become a 400, not a binding failure.</summary>
-    private static IResult Ask(HttpRequest request, AnswerEngine engine, QuestionLog log)
+    private static async Task<IResult> AskAsync(HttpRequest request, AnswerEngine engine, ConversationStore store, QuestionLog log, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var query = request.Query;
@@ -37,8 +40,7 @@ internal static class ApiEndpoints
             return Error(400, "Give the question once, as ?q=…");
         }
 
-        var top = AnswerEngine.DefaultCitations;
-        if (query["top"].Count > 0 && (!int.TryParse(query["top"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > AnswerEngine.MaxCitations))
+        if (!TryReadNumber(request, "top", AnswerEngine.DefaultCitations, AnswerEngine.MaxCitations, out var top))
         {
             log.Rejected(Platform, QuestionLog.InvalidReason, Stopwatch.GetElapsedTime(started), null);
             return Error(400, $"top must be a whole number from 1 to {AnswerEngine.MaxCitations}.");
@@ -57,8 +59,13 @@ internal static class ApiEndpoints
 
         if (result.IsSuccess)
         {
-            log.Answered(Platform, result.Answer, Stopwatch.GetElapsedTime(started));
-            return TypedResults.Json(result.Answer, AnswerJsonContext.Default.Answer);
+            // Recorded like chat questions (without any user: HTTP callers are anonymous), so questions typed
+            // into the API or the playground show up in the gaps report too.
+            var answer = result.Answer;
+            var cited = answer.Citations.Count > 0 ? answer.Citations[0] : null;
+            await store.RecordAskAsync(new AskRecord(Platform, "-", answer.Question, answer.Answered, cited?.Source, cited?.Paragraph), ct).ConfigureAwait(false);
+            log.Answered(Platform, answer, Stopwatch.GetElapsedTime(started));
+            return TypedResults.Json(answer, AnswerJsonContext.Default.Answer);
         }
 
         var notReady = result.ErrorKind == AskErrorKind.NotReady;
@@ -73,14 +80,9 @@ internal static class ApiEndpoints
     private static async Task<IResult> ReindexAsync(
         HttpRequest request, IOptions<AdminOptions> admin, IncidentIndex index, IHostApplicationLifetime lifetime)
     {
-        if (!admin.Value.IsEnabled)
+        if (RefuseNonAdmin(request, admin.Value, "Reindexing over HTTP") is { } refused)
         {
-            return Error(403, "Reindexing over HTTP is disabled: no Admin:ApiKey is configured.");
-        }
-
-        if (!IsAuthorized(request, admin.Value.ApiKey))
-        {
-            return Error(401, "A valid 'Authorization: Bearer <admin key>' header is required.");
+            return refused;
         }
 
         var force = request.Query["force"].ToString() is "true" or "1";
@@ -92,6 +94,45 @@ internal static class ApiEndpoints
             result.Warnings,
             result.Error);
         return TypedResults.Json(body, HostJsonContext.Default.ReindexResponse, statusCode: StatusFor(result.Failure));
+    }
+
+    /// <summary><c>GET /api/gaps?days=N&amp;top=N</c>: the gaps report (admins only: it shows what people asked).</summary>
+    private static async Task<IResult> GapsAsync(HttpRequest request, IOptions<AdminOptions> admin, GapFinder gaps, CancellationToken ct)
+    {
+        if (RefuseNonAdmin(request, admin.Value, "The gaps report over HTTP") is { } refused)
+        {
+            return refused;
+        }
+
+        if (!TryReadNumber(request, "days", GapFinder.DefaultDays, GapFinder.MaxDays, out var days) || !TryReadNumber(request, "top", GapFinder.DefaultTop, GapFinder.MaxTop, out var top))
+        {
+            return Error(400, $"days must be a whole number from 1 to {GapFinder.MaxDays}, top from 1 to {GapFinder.MaxTop}.");
+        }
+
+        var report = await gaps.FindAsync(days, top, ct).ConfigureAwait(false);
+        return report is null
+            ? Error(503, "The question store cannot be read; see the service log.")
+            : TypedResults.Json(report, HostJsonContext.Default.GapReport);
+    }
+
+    /// <summary>A 403 when admin actions are off (no key configured), a 401 without the right key, else null.</summary>
+    private static JsonHttpResult<ErrorResponse>? RefuseNonAdmin(HttpRequest request, AdminOptions admin, string what)
+    {
+        if (!admin.IsEnabled)
+        {
+            return Error(403, $"{what} is disabled: no Admin:ApiKey is configured.");
+        }
+
+        return IsAuthorized(request, admin.ApiKey) ? null : Error(401, "A valid 'Authorization: Bearer <admin key>' header is required.");
+    }
+
+    /// <summary>An optional whole-number query value from 1 to <paramref name="max"/>, given at most once.</summary>
+    private static bool TryReadNumber(HttpRequest request, string name, int fallback, int max, out int value)
+    {
+        var values = request.Query[name];
+        value = fallback;
+        return values.Count == 0
+            || (values.Count == 1 && int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max);
     }
 
     /// <summary>Expected failures get the status that says who must act; only a broken build is a 500.</summary>

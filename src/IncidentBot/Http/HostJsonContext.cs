@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
 
@@ -10,6 +11,7 @@ namespace IncidentBot.Http;
 [JsonSerializable(typeof(ReindexResponse))]
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(GapReport))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;
 
 /// <summary>Body of <c>POST /api/reindex</c>.</summary>

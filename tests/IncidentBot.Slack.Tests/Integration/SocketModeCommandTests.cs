@@ -161,7 +161,7 @@ public sealed class SocketModeCommandTests
 
         Assert.Equal("ephemeral", SlackReply.ResponseType(reply));
         Assert.Contains("only the bot's admins", SlackReply.AllText(reply), StringComparison.Ordinal);
-        Assert.Contains(harness.Logs.Lines, l => l.Message.Contains("Refused reindex", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Lines, l => l.Message.Contains("Refused /incident-reindex", StringComparison.Ordinal));
         Assert.DoesNotContain(harness.Logs.Lines, l => l.Message.Contains("asked to reindex", StringComparison.Ordinal));
         harness.AssertNoViolations();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using IncidentBot.Discord.Commands;
 using IncidentBot.Discord.Tests.Fakes;
 using IncidentBot.Http;
 using IncidentBot.Slack.Tests.Fakes;
@@ -84,7 +85,7 @@ public sealed class SecretsNotLoggedTests : IAsyncLifetime, IDisposable
             await ReindexOverHttpAsync(http);
 
             // Registration ran beside the gateway, with one retry: wait for its outcome before stopping.
-            await WaitForLogAsync("Registered 3 Discord commands");
+            await WaitForLogAsync($"Registered {CommandDefinitions.Build(guild: false).GetArrayLength()} Discord commands");
         }
         finally
         {

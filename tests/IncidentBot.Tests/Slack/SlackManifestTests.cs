@@ -19,8 +19,8 @@ public sealed class SlackManifestTests
         var defaults = new SlackOptions();
         var commands = Lines.Select(l => l.Trim()).Where(l => l.StartsWith("- command:", StringComparison.Ordinal)).Select(l => l["- command:".Length..].Trim()).ToList();
 
-        Assert.Equal([defaults.AskCommand, defaults.SourcesCommand, defaults.ReindexCommand], commands);
-        Assert.Equal(["/ask", "/incident-sources", "/incident-reindex"], commands);
+        Assert.Equal([defaults.AskCommand, defaults.SourcesCommand, defaults.ReindexCommand, defaults.GapsCommand], commands);
+        Assert.Equal(["/ask", "/incident-sources", "/incident-reindex", "/incident-gaps"], commands);
     }
 
     [Fact]

@@ -10,15 +10,30 @@ public sealed partial class CommandDefinitionsTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Build_HoldsAskSourcesAndReindex(bool guild)
+    public void Build_HoldsAskSourcesReindexAndGaps(bool guild)
     {
         var commands = CommandDefinitions.Build(guild);
 
         Assert.Equal(JsonValueKind.Array, commands.ValueKind);
         Assert.Equal(
-            [CommandNames.Ask, CommandNames.Sources, CommandNames.Reindex],
+            [CommandNames.Ask, CommandNames.Sources, CommandNames.Reindex, CommandNames.Gaps],
             commands.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.All(commands.EnumerateArray(), c => Assert.Equal(1, c.GetProperty("type").GetInt32()));
+    }
+
+    [Fact]
+    public void Build_Gaps_AdminOnlyWithAnOptionalBoundedDays()
+    {
+        var gaps = Command(CommandDefinitions.Build(guild: false), CommandNames.Gaps);
+
+        Assert.Equal("32", gaps.GetProperty("default_member_permissions").GetString());
+        Assert.Equal([0], gaps.GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));
+        var days = Assert.Single(gaps.GetProperty("options").EnumerateArray());
+        Assert.Equal("days", days.GetProperty("name").GetString());
+        Assert.Equal(4, days.GetProperty("type").GetInt32());
+        Assert.Equal(1, days.GetProperty("min_value").GetInt32());
+        Assert.Equal(Core.Feedback.GapFinder.MaxDays, days.GetProperty("max_value").GetInt32());
+        Assert.False(days.TryGetProperty("required", out _));
     }
 
     [Fact]

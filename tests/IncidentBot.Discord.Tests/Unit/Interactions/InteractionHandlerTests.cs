@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Documents;
+using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Discord.Interactions;
 using IncidentBot.Discord.Messages;
@@ -581,7 +582,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         var store = _harness.Own(new ConversationStore(
             Microsoft.Extensions.Options.Options.Create(new DataOptions { Path = folder }), NullLogger<ConversationStore>.Instance));
         return _harness.Own(new InteractionHandler(
-            _harness.Engine, _harness.Index, _harness.Catalog, store,
+            _harness.Engine, _harness.Index, _harness.Catalog, store, _harness.Own(new GapFinder(store, TimeProvider.System)),
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
     }
 
@@ -595,6 +596,6 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
             NullLogger<IncidentIndex>.Instance));
         var engine = _harness.Own(new AnswerEngine(index));
         return _harness.Own(new InteractionHandler(
-            engine, index, new SourceCatalog(index), _harness.Store, Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
+            engine, index, new SourceCatalog(index), _harness.Store, _harness.Own(new GapFinder(_harness.Store, TimeProvider.System)), Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
     }
 }
