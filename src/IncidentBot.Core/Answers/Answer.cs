@@ -17,4 +17,7 @@ public sealed record Answer(
 {
     /// <summary>Matched words in <see cref="Text"/>.</summary>
     public IReadOnlyList<TextSpan> Highlights { get; init; } = [];
+
+    /// <summary>Question words the documents never use, with the nearest words they do ("did you mean").</summary>
+    public IReadOnlyList<SpellingSuggestion> DidYouMean { get; init; } = [];
 }

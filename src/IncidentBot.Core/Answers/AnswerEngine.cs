@@ -45,8 +45,16 @@ public sealed partial class AnswerEngine : IDisposable
         }
 
         var top = Math.Clamp(citations, 1, MaxCitations);
-        var (terms, candidates) = _index.Search(searcher => _ranker.Rank(searcher, cleaned));
-        var answer = _composer.Compose(cleaned, terms, candidates, top) with { ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) };
+        var (terms, candidates, suggestions) = _index.Search(searcher =>
+        {
+            var (analyzed, ranked) = _ranker.Rank(searcher, cleaned);
+            return (analyzed, ranked, SpellingSuggester.Suggest(searcher, analyzed));
+        });
+        var answer = _composer.Compose(cleaned, terms, candidates, top) with
+        {
+            DidYouMean = suggestions,
+            ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3),
+        };
 
         // The question itself is not logged: people may paste things into it that logs should not keep.
         LogAsked(answer.Answered, answer.Citations.Count, cleaned.Length, answer.ElapsedMs);

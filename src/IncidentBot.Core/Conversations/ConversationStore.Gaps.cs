@@ -17,14 +17,17 @@ public sealed partial class ConversationStore
         {
             using var connection = await OpenAsync(ct).ConfigureAwait(false);
             using var command = connection.CreateCommand();
+
+            // The vote counts' names must differ from the votes' own column: in HAVING, SQLite would read a bare
+            // "helpful" as the column of an arbitrary row of the group, not as the sum.
             command.CommandText = """
                 SELECT a.question, a.channel, a.answered, a.asked_at,
-                       COALESCE(SUM(CASE WHEN v.helpful = 1 THEN 1 ELSE 0 END), 0) AS helpful,
-                       COALESCE(SUM(CASE WHEN v.helpful = 0 THEN 1 ELSE 0 END), 0) AS not_helpful
+                       COALESCE(SUM(CASE WHEN v.helpful = 1 THEN 1 ELSE 0 END), 0) AS helpful_votes,
+                       COALESCE(SUM(CASE WHEN v.helpful = 0 THEN 1 ELSE 0 END), 0) AS not_helpful_votes
                 FROM asks a LEFT JOIN votes v ON v.ask_id = a.id
                 WHERE a.asked_at >= $since
                 GROUP BY a.id
-                HAVING a.answered = 0 OR not_helpful > helpful
+                HAVING a.answered = 0 OR not_helpful_votes > helpful_votes
                 ORDER BY a.asked_at DESC, a.id DESC
                 LIMIT $limit;
                 """;

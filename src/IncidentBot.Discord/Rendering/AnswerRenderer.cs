@@ -48,6 +48,12 @@ public static class AnswerRenderer
         var answered = answer.Answered && answer.Text is not null;
         var embed = answered ? Answered(answer, shown) : NotAnswered(answer, shown);
         embed = embed with { Footer = new EmbedFooter(Footer(answer, view.Index, answered)) };
+        if (SpellingSuggestion.Describe(answer.DidYouMean) is { } didYouMean)
+        {
+            // Last in the description, after the answer or the reason, so a cut never takes the answer.
+            var line = "\n\n*" + DiscordMarkdown.Escape(didYouMean) + "*";
+            embed = embed with { Description = TextTrimmer.Truncate(embed.Description + line, DiscordLimits.EmbedDescription) };
+        }
         return new MessagePayload
         {
             Embeds = [EmbedBudget.Fit(embed)],

@@ -60,7 +60,7 @@ public static class AnswerBlocksRenderer
         var answer = view.Answer;
         var shown = ShownCitations(view.ShownCitations);
         var answered = IsAnswered(answer);
-        var blocks = new List<SlackBlock>(shown + 4);
+        var blocks = new List<SlackBlock>(shown + 5);
         if (answered)
         {
             blocks.Add(new ContextBlock([TextObject.Markdown("*Q:* " + Question(answer))]));
@@ -69,6 +69,11 @@ public static class AnswerBlocksRenderer
         else
         {
             blocks.Add(new SectionBlock(TextObject.Markdown(NotAnsweredText(answer))));
+        }
+
+        if (SpellingSuggestion.Describe(answer.DidYouMean) is { } didYouMean)
+        {
+            blocks.Add(new ContextBlock([TextObject.Markdown(SlackTrimmer.Truncate(SlackText.Escape(didYouMean), SlackLimits.SectionText))]));
         }
 
         blocks.AddRange(CitationBlocks.Blocks(answer.Citations, 0, shown, related: !answered));

@@ -19,6 +19,11 @@ internal static class AnswerTextRenderer
             text.AppendLine(answer.Message);
         }
 
+        if (SpellingSuggestion.Describe(answer.DidYouMean) is { } didYouMean)
+        {
+            text.AppendLine(didYouMean);
+        }
+
         if (answer.Citations.Count > 0)
         {
             text.AppendLine().AppendLine(answer.Answered ? "Sources:" : "Closest passages:");

@@ -7,7 +7,7 @@ namespace IncidentBot.Core.Tests.Answers;
 public sealed class AnswerJsonTests
 {
     private static readonly string[] AnswerProperties =
-        ["question", "answered", "answer", "message", "citations", "elapsedMs", "highlights"];
+        ["question", "answered", "answer", "message", "citations", "elapsedMs", "highlights", "didYouMean"];
 
     private static readonly string[] CitationProperties =
         ["n", "source", "title", "date", "url", "paragraph", "sentence", "snippet", "score", "highlights"];
@@ -65,6 +65,19 @@ public sealed class AnswerJsonTests
         Assert.Equal("No words.", root.GetProperty("message").GetString());
         Assert.Equal(0, root.GetProperty("citations").GetArrayLength());
         Assert.Equal(0, root.GetProperty("highlights").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("didYouMean").GetArrayLength());
+    }
+
+    [Fact]
+    public void Serialize_DidYouMean_WordAndSuggestions()
+    {
+        var answer = new Answer("usres?", false, null, "No.", [], 0) { DidYouMean = [new SpellingSuggestion("usres", ["users"])] };
+
+        using var json = Serialize(answer);
+
+        var suggestion = Assert.Single(json.RootElement.GetProperty("didYouMean").EnumerateArray());
+        Assert.Equal("usres", suggestion.GetProperty("word").GetString());
+        Assert.Equal(["users"], suggestion.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

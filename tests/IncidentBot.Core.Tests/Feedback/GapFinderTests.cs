@@ -69,11 +69,11 @@ public sealed class GapFinderTests : IDisposable
     public async Task AnsweredButVotedNotHelpful_Counts_HelpfulOutweighing_DoesNot()
     {
         var disliked = await AskAsync("Which servers did the attackers use?", answered: true);
-        await _store.RecordVoteAsync(disliked, "discord", "U1", helpful: false, CancellationToken.None);
+        Assert.Equal(VoteOutcome.Recorded, await _store.RecordVoteAsync(disliked, "discord", "U1", helpful: false, CancellationToken.None));
         var liked = await AskAsync("Which servers were used in the attack?", answered: true);
-        await _store.RecordVoteAsync(liked, "discord", "U1", helpful: true, CancellationToken.None);
-        await _store.RecordVoteAsync(liked, "discord", "U2", helpful: true, CancellationToken.None);
-        await _store.RecordVoteAsync(liked, "discord", "U3", helpful: false, CancellationToken.None);
+        Assert.Equal(VoteOutcome.Recorded, await _store.RecordVoteAsync(liked, "discord", "U1", helpful: true, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Recorded, await _store.RecordVoteAsync(liked, "discord", "U2", helpful: true, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Recorded, await _store.RecordVoteAsync(liked, "discord", "U3", helpful: false, CancellationToken.None));
 
         var report = await _finder.FindAsync(30, 10, CancellationToken.None);
 

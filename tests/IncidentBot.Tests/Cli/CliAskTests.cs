@@ -78,6 +78,17 @@ public sealed class CliAskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_QuestionWithTypoText_SaysDidYouMeanWithTheDocumentsWord()
+    {
+        var result = await AskAsync("How many usres were targeted?");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var line = Assert.Single(result.OutLines, l => l.StartsWith("Did you mean", StringComparison.Ordinal));
+        Assert.StartsWith("Did you mean \"users\"", line, StringComparison.Ordinal);
+        Assert.EndsWith("(not \"usres\")?", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_UnanswerableQuestionJson_ExitsZeroWithAnsweredFalseAndMessage()
     {
         var result = await AskAsync(TestSeeds.UnanswerableQuestion, "--json");
