@@ -3,6 +3,7 @@ using IncidentBot.Core.Documents;
 using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
+using IncidentBot.Core.Timeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IncidentIndex>();
         services.TryAddSingleton<AnswerEngine>();
         services.TryAddSingleton<SourceCatalog>();
+        services.TryAddSingleton<IncidentTimeline>();
         services.TryAddSingleton<SeedsWatcher>();
 
         // Metrics are recorded whether or not anything exports them (an unobserved instrument costs nothing).
