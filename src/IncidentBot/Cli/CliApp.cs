@@ -3,7 +3,7 @@ using IncidentBot.Http;
 
 namespace IncidentBot.Cli;
 
-/// <summary>The command line: <c>serve</c> (the default), <c>ask</c>, <c>reindex</c>, <c>sources</c>, <c>eval</c>, <c>gaps</c>, <c>discord</c>, <c>health</c>.</summary>
+/// <summary>The command line: <c>serve</c> (the default), <c>ask</c>, <c>reindex</c>, <c>sources</c>, <c>eval</c>, <c>gaps</c>, <c>timeline</c>, <c>discord</c>, <c>health</c>.</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
@@ -16,6 +16,7 @@ internal static class CliApp
             SourcesCommand.Create(console),
             EvalCommand.Create(console),
             GapsCommand.Create(console),
+            TimelineCommand.Create(console),
             DiscordCommand.Create(console),
             HealthCommand.Create(console),
         };

@@ -8,6 +8,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
+using IncidentBot.Core.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ internal static class ApiEndpoints
             : Error(503, "The index is still being built; try again in a moment."));
         app.MapPost("/api/reindex", ReindexAsync);
         app.MapGet("/api/gaps", GapsAsync);
+        app.MapGet("/api/timeline", Timeline);
     }
 
     /// <summary>Query values are read by hand so that repeated or malformed parameters become a 400, not a binding failure.</summary>
@@ -94,6 +96,26 @@ internal static class ApiEndpoints
             result.Warnings,
             result.Error);
         return TypedResults.Json(body, HostJsonContext.Default.ReindexResponse, statusCode: StatusFor(result.Failure));
+    }
+
+    /// <summary><c>GET /api/timeline[?as_of=YYYY-MM-DD]</c>: the dated events, oldest first (only from documents dated on or before as_of).</summary>
+    private static IResult Timeline(HttpRequest request, IncidentIndex index, IncidentTimeline timeline)
+    {
+        var asOfValues = request.Query["as_of"];
+        DateOnly? asOf = null;
+        if (asOfValues.Count > 0)
+        {
+            if (asOfValues.Count > 1 || !AsOfFilter.TryParse(asOfValues.ToString(), out var parsed))
+            {
+                return Error(400, "as_of must be one date written YYYY-MM-DD.");
+            }
+
+            asOf = parsed;
+        }
+
+        return index.IsReady
+            ? TypedResults.Json(TimelineResponse.From(timeline.Build(asOf), asOf), HostJsonContext.Default.TimelineResponse)
+            : Error(503, "The index is still being built; try again in a moment.");
     }
 
     /// <summary><c>GET /api/gaps?days=N&amp;top=N</c>: the gaps report (admins only: it shows what people asked).</summary>

@@ -12,6 +12,7 @@ namespace IncidentBot.Http;
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(GapReport))]
+[JsonSerializable(typeof(TimelineResponse))]
 internal sealed partial class HostJsonContext : JsonSerializerContext;
 
 /// <summary>Body of <c>POST /api/reindex</c>.</summary>
