@@ -2,6 +2,7 @@ using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Synonyms;
 using IncidentBot.Core.Telemetry;
 using IncidentBot.Core.Timeline;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SourceCatalog>();
         services.TryAddSingleton<IncidentTimeline>();
         services.TryAddSingleton<SeedsWatcher>();
+        services.TryAddSingleton<SynonymSource>();
 
         // Metrics are recorded whether or not anything exports them (an unobserved instrument costs nothing).
         services.AddMetrics();

@@ -7,7 +7,7 @@ internal sealed class AnalyzedQuestion
     {
         Terms = terms;
         TotalWeight = terms.Sum(t => t.Weight);
-        MatchTerms = terms.SelectMany(t => t.Expansions).ToHashSet(StringComparer.Ordinal);
+        MatchTerms = terms.SelectMany(t => t.AllMatches).ToHashSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<QuestionTerm> Terms { get; }
@@ -15,10 +15,10 @@ internal sealed class AnalyzedQuestion
     /// <summary>Sum of the terms' IDF weights.</summary>
     public double TotalWeight { get; }
 
-    /// <summary>Every index term that counts as a match (the terms and their near spellings), for highlighting.</summary>
+    /// <summary>Every index term that counts as a match (the terms, their near spellings and synonyms), for highlighting.</summary>
     public IReadOnlySet<string> MatchTerms { get; }
 
     /// <summary>Share (0-1) of the question's IDF weight whose words occur in <paramref name="present"/>.</summary>
     public double CoveredShare(IReadOnlySet<string> present) =>
-        TotalWeight <= 0 ? 0 : Terms.Where(t => t.Expansions.Any(present.Contains)).Sum(t => t.Weight) / TotalWeight;
+        TotalWeight <= 0 ? 0 : Terms.Where(t => t.MatchedBy(present)).Sum(t => t.Weight) / TotalWeight;
 }

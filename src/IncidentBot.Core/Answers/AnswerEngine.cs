@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Synonyms;
 using Lucene.Net.Analysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,12 +21,16 @@ public sealed partial class AnswerEngine : IDisposable
 
     private readonly ILogger<AnswerEngine> _logger;
 
-    public AnswerEngine(IncidentIndex index, IOptions<RankingOptions>? options = null, ILogger<AnswerEngine>? logger = null)
+    /// <param name="index">The index answering.</param>
+    /// <param name="options">Ranking weights (defaults when null).</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="synonyms">The synonyms file applied to questions; none when null.</param>
+    public AnswerEngine(IncidentIndex index, IOptions<RankingOptions>? options = null, ILogger<AnswerEngine>? logger = null, SynonymSource? synonyms = null)
     {
         _index = index;
         _logger = logger ?? NullLogger<AnswerEngine>.Instance;
         var ranking = options?.Value ?? new RankingOptions();
-        _ranker = new SentenceRanker(_questionAnalyzer, ranking);
+        _ranker = new SentenceRanker(_questionAnalyzer, ranking, synonyms is null ? null : () => synonyms.Current);
         _composer = new AnswerComposer(ranking);
     }
 

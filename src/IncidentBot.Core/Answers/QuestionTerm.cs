@@ -7,5 +7,18 @@ namespace IncidentBot.Core.Answers;
 /// <param name="Weight">Inverse document frequency: how much evidence a match on this word carries.</param>
 internal sealed record QuestionTerm(string Term, string Surface, IReadOnlyList<string> Expansions, double Weight)
 {
-    public bool IsKnown => Expansions.Count > 0;
+    public bool IsKnown => Expansions.Count > 0 || Synonyms.Count > 0 || SynonymPhrases.Count > 0;
+
+    /// <summary>One-word index terms the synonyms file makes equivalent to this word (searched with a lower boost).</summary>
+    public IReadOnlyList<string> Synonyms { get; init; } = [];
+
+    /// <summary>Several-word synonyms (term sequences) for this word or the alias it is part of, searched as phrases.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> SynonymPhrases { get; init; } = [];
+
+    /// <summary>Every index term that counts as this word in a text: itself or its near spellings, and its synonyms.</summary>
+    public IEnumerable<string> AllMatches => Expansions.Concat(Synonyms).Concat(SynonymPhrases.SelectMany(p => p));
+
+    /// <summary>Whether a text with these <paramref name="present"/> terms contains this word, a spelling or a synonym of it.</summary>
+    public bool MatchedBy(IReadOnlySet<string> present) =>
+        Expansions.Any(present.Contains) || Synonyms.Any(present.Contains) || SynonymPhrases.Any(p => p.All(present.Contains));
 }

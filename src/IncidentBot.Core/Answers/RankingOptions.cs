@@ -22,6 +22,10 @@ public sealed class RankingOptions
     [Range(0, 1)]
     public float Fuzzy { get; set; } = 0.7f;
 
+    /// <summary>Factor for words the synonyms file makes equivalent to a question word.</summary>
+    [Range(0, 1)]
+    public float Synonym { get; set; } = 0.8f;
+
     /// <summary>Re-ranking bonus for the share of the question's weight found in the sentence itself.</summary>
     [Range(0, 10)]
     public double SentenceCoverage { get; set; } = 1.0;

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Synonyms;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -10,17 +11,19 @@ namespace IncidentBot.Core.Answers;
 /// evidence sentences; the question's words are looked up in the index vocabulary first, and a word
 /// the index has never seen is replaced by its nearest spellings (typo tolerance).
 /// </summary>
-internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions weights)
+internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions weights, Func<SynonymMap>? synonyms = null)
 {
     public (AnalyzedQuestion Question, IReadOnlyList<RankedSentence> Candidates) Rank(IncidentSearcher searcher, string question)
     {
-        var analyzed = new AnalyzedQuestion(AnalyzeQuestion(searcher, question));
+        var terms = SynonymExpansion.Apply(AnalyzeQuestion(searcher, question), synonyms?.Invoke() ?? SynonymMap.Empty, searcher.IndexReader);
+        var analyzed = new AnalyzedQuestion(terms);
         if (!analyzed.Terms.Any(t => t.IsKnown))
         {
             return (analyzed, []);
         }
 
         var query = BuildQuery(analyzed.Terms);
+
         var top = searcher.Search(query, weights.Candidates);
         if (top.ScoreDocs.Length == 0)
         {
@@ -88,6 +91,7 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
     private BooleanQuery BuildQuery(IReadOnlyList<QuestionTerm> terms)
     {
         var query = new BooleanQuery(disableCoord: true);
+        var searched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             var factor = term.Expansions.Count == 1 && term.Expansions[0] == term.Term ? 1f : weights.Fuzzy;
@@ -95,6 +99,19 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
             {
                 AddClause(query, IndexFields.Text, expansion, weights.Sentence * factor);
                 AddClause(query, IndexFields.Paragraph, expansion, weights.Paragraph * factor);
+            }
+
+            // An alias's synonyms hang on each of its words: search each only once.
+            foreach (var synonym in term.Synonyms.Where(searched.Add))
+            {
+                AddClause(query, IndexFields.Text, synonym, weights.Sentence * weights.Synonym);
+                AddClause(query, IndexFields.Paragraph, synonym, weights.Paragraph * weights.Synonym);
+            }
+
+            foreach (var phrase in term.SynonymPhrases.Where(p => searched.Add(string.Join(' ', p))))
+            {
+                AddPhrase(query, IndexFields.Text, phrase, weights.Sentence * weights.Synonym);
+                AddPhrase(query, IndexFields.Paragraph, phrase, weights.Paragraph * weights.Synonym);
             }
         }
 
@@ -107,6 +124,22 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
         {
             query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
+    }
+
+    private static void AddPhrase(BooleanQuery query, string field, IReadOnlyList<string> terms, float boost)
+    {
+        if (boost <= 0)
+        {
+            return;
+        }
+
+        var phrase = new PhraseQuery { Boost = boost };
+        foreach (var term in terms)
+        {
+            phrase.Add(new Term(field, term));
+        }
+
+        query.Add(phrase, Occur.SHOULD);
     }
 
     /// <summary>BM25's inverse document frequency; a word in no sentence counts as the rarest.</summary>

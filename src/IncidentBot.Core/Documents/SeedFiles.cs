@@ -13,6 +13,12 @@ internal readonly record struct SeedFile(string RelativePath, string FullPath);
 /// </summary>
 internal static class SeedFiles
 {
+    /// <summary>
+    /// The synonyms file at the top of the seeds folder: configuration, not a document, so it is neither
+    /// indexed nor part of the content hash (editing it must not rebuild the index).
+    /// </summary>
+    public const string SynonymsFileName = "synonyms.txt";
+
     /// <summary>How much of a file is inspected for NUL bytes to detect binary content.</summary>
     public const int BinarySniffLength = 8 * 1024;
 
@@ -37,7 +43,8 @@ internal static class SeedFiles
 
         var files = new List<SeedFile>();
         var pending = new Stack<DirectoryInfo>();
-        pending.Push(new DirectoryInfo(root));
+        var top = new DirectoryInfo(root);
+        pending.Push(top);
         while (pending.Count > 0)
         {
             DirectoryInfo directory = pending.Pop();
@@ -66,7 +73,8 @@ internal static class SeedFiles
                         pending.Push(subdirectory);
                     }
                 }
-                else if (IsSeedExtension(entry.Name))
+                else if (IsSeedExtension(entry.Name)
+                    && !(ReferenceEquals(directory, top) && entry.Name.Equals(SynonymsFileName, StringComparison.OrdinalIgnoreCase)))
                 {
                     files.Add(new SeedFile(ToRelativePath(root, entry.FullName), entry.FullName));
                 }
