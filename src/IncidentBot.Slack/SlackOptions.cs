@@ -29,6 +29,9 @@ public sealed class SlackOptions
 
     public string SourcesCommand { get; set; } = "/incident-sources";
 
+    /// <summary>For everyone: the dated events of the documents in date order (optional text: an as-of date, YYYY-MM-DD).</summary>
+    public string TimelineCommand { get; set; } = "/incident-timeline";
+
     public string ReindexCommand { get; set; } = "/incident-reindex";
 
     /// <summary>Admins only: the questions the documents do not answer well (optional text: days back).</summary>

@@ -21,7 +21,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             errors.Add("Slack:ApiBaseUrl must be an absolute http(s) URL such as " + SlackOptions.DefaultApiBaseUrl + ".");
         }
 
-        foreach (var (value, key) in new[] { (options.AskCommand, "Slack:AskCommand"), (options.SourcesCommand, "Slack:SourcesCommand"), (options.ReindexCommand, "Slack:ReindexCommand") })
+        foreach (var (value, key) in new[] { (options.AskCommand, "Slack:AskCommand"), (options.SourcesCommand, "Slack:SourcesCommand"), (options.ReindexCommand, "Slack:ReindexCommand"), (options.GapsCommand, "Slack:GapsCommand"), (options.TimelineCommand, "Slack:TimelineCommand") })
         {
             if (value is not { Length: > 1 and <= 32 } || value[0] != '/' || value.Skip(1).Any(c => char.IsWhiteSpace(c) || char.IsUpper(c)))
             {

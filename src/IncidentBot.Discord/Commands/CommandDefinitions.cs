@@ -19,6 +19,9 @@ public static class CommandDefinitions
     private const int BooleanOption = 5;
     private const string ManageGuild = "32";
 
+    // "YYYY-MM-DD": Discord then refuses longer text before it reaches the bot.
+    private const int AsOfLength = 10;
+
     /// <param name="guild">Guild commands take no <c>contexts</c> (they exist in one server only).</param>
     public static JsonElement Build(bool guild)
     {
@@ -28,6 +31,8 @@ public static class CommandDefinitions
                 Option(StringOption, "question", "What you want to know", required: true, maxLength: QuestionSanitizer.MaxLength),
                 Option(BooleanOption, "private", "Only you see the answer")),
             Command(CommandNames.Sources, "List the documents the bot answers from", guild, null),
+            Command(CommandNames.Timeline, "The dated events in the documents, in date order", guild, null,
+                Option(StringOption, "as_of", "Only documents dated on or before YYYY-MM-DD", maxLength: AsOfLength)),
             Command(CommandNames.Reindex, "Admins: rebuild the search index from the documents", guild, ManageGuild,
                 Option(BooleanOption, "force", "Rebuild even if the documents have not changed")),
             Command(CommandNames.Gaps, "Admins: the questions the documents do not answer well", guild, ManageGuild,

@@ -3,6 +3,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
+using IncidentBot.Core.Timeline;
 using IncidentBot.Discord.Messages;
 using IncidentBot.Discord.Rendering;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Discord.Interactions;
 
 /// <summary>
-/// Decides the reply to each interaction: <c>/ask</c>, <c>/sources</c>, <c>/reindex</c>, and the buttons under
+/// Decides the reply to each interaction: <c>/ask</c>, <c>/sources</c>, <c>/timeline</c>, <c>/reindex</c>, <c>/gaps</c>, and the buttons under
 /// answers. Delivery (inline HTTP body, REST callback, deferral) is <see cref="InteractionResponder"/>'s job.
 /// </summary>
 public sealed partial class InteractionHandler : IDisposable
@@ -29,6 +30,7 @@ public sealed partial class InteractionHandler : IDisposable
     private readonly SourceCatalog _catalog;
     private readonly ConversationStore _store;
     private readonly GapFinder _gaps;
+    private readonly IncidentTimeline _timeline;
     private readonly DiscordOptions _options;
     private readonly UserRateLimiter _rateLimiter;
     private readonly ChatQuestions _questions;
@@ -40,6 +42,7 @@ public sealed partial class InteractionHandler : IDisposable
         SourceCatalog catalog,
         ConversationStore store,
         GapFinder gaps,
+        IncidentTimeline timeline,
         IOptions<DiscordOptions> options,
         ILogger<InteractionHandler> logger,
         QuestionLog? questionLog = null)
@@ -49,6 +52,7 @@ public sealed partial class InteractionHandler : IDisposable
         _catalog = catalog;
         _store = store;
         _gaps = gaps;
+        _timeline = timeline;
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
@@ -63,7 +67,7 @@ public sealed partial class InteractionHandler : IDisposable
         {
             InteractionType.ApplicationCommand when interaction.Data?.Name == CommandNames.Ask =>
                 interaction.Data.GetBoolean("private") ?? _options.EphemeralByDefault,
-            InteractionType.ApplicationCommand when interaction.Data?.Name == CommandNames.Sources => _options.EphemeralByDefault,
+            InteractionType.ApplicationCommand when interaction.Data?.Name is CommandNames.Sources or CommandNames.Timeline => _options.EphemeralByDefault,
             InteractionType.ApplicationCommand => true,
             _ => true,
         };
@@ -97,13 +101,15 @@ public sealed partial class InteractionHandler : IDisposable
                 {
                     Flags = WantsEphemeral(interaction) ? MessageFlags.Ephemeral : null,
                 });
+            case CommandNames.Timeline:
+                return Timeline(interaction);
             case CommandNames.Reindex:
                 return await ReindexAsync(interaction, ct).ConfigureAwait(false);
             case CommandNames.Gaps:
                 return await GapsAsync(interaction, ct).ConfigureAwait(false);
             default:
                 LogUnknownCommand(interaction.Data?.Name ?? "(none)");
-                return Notice("That command is not known to this bot. Its commands are /ask, /sources, /reindex and /gaps.");
+                return Notice("That command is not known to this bot. Its commands are /ask, /sources, /timeline, /reindex and /gaps.");
         }
     }
 
@@ -118,6 +124,35 @@ public sealed partial class InteractionHandler : IDisposable
             ChatAskStatus.NotReady => Notice("The documents are still being indexed; try again in a moment."),
             _ => Notice($"{asked.Error} {Usage}"),
         };
+    }
+
+    /// <summary>
+    /// For everyone, like <c>/sources</c>: it only quotes the documents. A bad <c>as_of</c> gets the usage
+    /// rather than a whole timeline the member did not ask for.
+    /// </summary>
+    private InteractionReply Timeline(Interaction interaction)
+    {
+        DateOnly? asOf = null;
+        if (interaction.Data.GetString("as_of") is { } text)
+        {
+            if (!AsOfFilter.TryParse(text, out var date))
+            {
+                return Notice("Usage: /timeline [as_of:YYYY-MM-DD], for example as_of:2019-11-03, to see only what documents dated on or before that day say.");
+            }
+
+            asOf = date;
+        }
+
+        // An index that is not open yet has no events, which must not read as "the documents date nothing".
+        if (!_index.IsReady)
+        {
+            return Notice("The documents are still being indexed; try again in a moment.");
+        }
+
+        return InteractionReply.Message(TimelineRenderer.Render(_timeline.Build(asOf), asOf) with
+        {
+            Flags = WantsEphemeral(interaction) ? MessageFlags.Ephemeral : null,
+        });
     }
 
     private async Task<InteractionReply> ReindexAsync(Interaction interaction, CancellationToken ct)

@@ -4,6 +4,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Telemetry;
+using IncidentBot.Core.Timeline;
 using IncidentBot.Slack.Messages;
 using IncidentBot.Slack.Payloads;
 using IncidentBot.Slack.Rendering;
@@ -30,6 +31,7 @@ public sealed partial class SlackCommandHandler : IDisposable
     private readonly SourceCatalog _catalog;
     private readonly ConversationStore _store;
     private readonly GapFinder _gaps;
+    private readonly IncidentTimeline _timeline;
     private readonly SlackOptions _options;
     private readonly UserRateLimiter _rateLimiter;
     private readonly ChatQuestions _questions;
@@ -41,6 +43,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         SourceCatalog catalog,
         ConversationStore store,
         GapFinder gaps,
+        IncidentTimeline timeline,
         IOptions<SlackOptions> options,
         ILogger<SlackCommandHandler> logger,
         QuestionLog? questionLog = null)
@@ -50,6 +53,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         _catalog = catalog;
         _store = store;
         _gaps = gaps;
+        _timeline = timeline;
         _options = options.Value;
         _logger = logger;
         _rateLimiter = new UserRateLimiter(_options.QuestionsPerWindow, TimeSpan.FromSeconds(_options.QuestionWindowSeconds));
@@ -69,6 +73,11 @@ public sealed partial class SlackCommandHandler : IDisposable
             return SourcesBlocksRenderer.Render(_catalog.List(), _index.Snapshot, _options.EphemeralByDefault);
         }
 
+        if (string.Equals(command.Command, _options.TimelineCommand, StringComparison.Ordinal))
+        {
+            return Timeline(command);
+        }
+
         if (string.Equals(command.Command, _options.ReindexCommand, StringComparison.Ordinal))
         {
             return await ReindexAsync(command, ct).ConfigureAwait(false);
@@ -80,7 +89,7 @@ public sealed partial class SlackCommandHandler : IDisposable
         }
 
         LogUnknownCommand(command.Command);
-        return NoticeRenderer.Ephemeral($"This bot does not know {command.Command}. Its commands are {_options.AskCommand}, {_options.SourcesCommand}, {_options.ReindexCommand} and {_options.GapsCommand}.");
+        return NoticeRenderer.Ephemeral($"This bot does not know {command.Command}. Its commands are {_options.AskCommand}, {_options.SourcesCommand}, {_options.TimelineCommand}, {_options.ReindexCommand} and {_options.GapsCommand}.");
     }
 
     /// <summary>The reply to a button click, to post to the click's <c>response_url</c>; null when the click is not ours.</summary>
@@ -141,6 +150,33 @@ public sealed partial class SlackCommandHandler : IDisposable
             ChatAskStatus.NotReady => Notice("The documents are still being indexed; try again in a moment."),
             _ => Notice(asked.Error ?? "That question cannot be asked."),
         };
+    }
+
+    /// <summary>
+    /// For everyone, like the sources list: it only quotes the documents. The text may give an as-of date; any
+    /// other text gets the usage rather than a whole timeline the user did not ask for.
+    /// </summary>
+    private SlackMessage Timeline(SlashCommand command)
+    {
+        var text = command.Text.Trim();
+        DateOnly? asOf = null;
+        if (text.Length > 0)
+        {
+            if (!AsOfFilter.TryParse(text, out var date))
+            {
+                return Notice($"Usage: {_options.TimelineCommand} [YYYY-MM-DD], for example {_options.TimelineCommand} 2019-11-03, to see only what documents dated on or before that day say.");
+            }
+
+            asOf = date;
+        }
+
+        // An index that is not open yet has no events, which must not read as "the documents date nothing".
+        if (!_index.IsReady)
+        {
+            return Notice("The documents are still being indexed; try again in a moment.");
+        }
+
+        return TimelineBlocksRenderer.Render(_timeline.Build(asOf), asOf, _options.EphemeralByDefault);
     }
 
     private async Task<SlackMessage> ReindexAsync(SlashCommand command, CancellationToken ct)

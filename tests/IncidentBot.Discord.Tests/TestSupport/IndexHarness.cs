@@ -3,6 +3,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Timeline;
 using IncidentBot.Discord.Interactions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,7 @@ internal sealed class IndexHarness : IDisposable
     {
         var options = new DiscordOptions { ApplicationId = TestInteractions.ApplicationId };
         configure?.Invoke(options);
-        return Own(new InteractionHandler(Engine, Index, Catalog, Store, Own(new GapFinder(Store, TimeProvider.System)), Options.Create(options), NullLogger<InteractionHandler>.Instance));
+        return Own(new InteractionHandler(Engine, Index, Catalog, Store, Own(new GapFinder(Store, TimeProvider.System)), new IncidentTimeline(Index), Options.Create(options), NullLogger<InteractionHandler>.Instance));
     }
 
     /// <summary>Writes one more UTF-8 seed document (the index is not rebuilt).</summary>

@@ -3,6 +3,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Timeline;
 using IncidentBot.Slack.Commands;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -92,7 +93,7 @@ internal sealed class IndexHarness : IDisposable
     public SlackCommandHandler CreateHandler(Action<SlackOptions>? configure = null) => CreateHandler(CreateOptions(configure));
 
     public SlackCommandHandler CreateHandler(SlackOptions options) =>
-        Own(new SlackCommandHandler(Engine, Index, Catalog, Store, Own(new GapFinder(Store, TimeProvider.System)), Options.Create(options), NullLogger<SlackCommandHandler>.Instance));
+        Own(new SlackCommandHandler(Engine, Index, Catalog, Store, Own(new GapFinder(Store, TimeProvider.System)), new IncidentTimeline(Index), Options.Create(options), NullLogger<SlackCommandHandler>.Instance));
 
     /// <summary>
     /// Starts a forced build that stops at its first sentence until released: the build lock is held, so any

@@ -34,13 +34,13 @@ public sealed class DiscordCliTests : IAsyncLifetime, IDisposable
         var forced = await RunAsync("discord", "register", "--force");
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("registered 4 commands", first.Out, StringComparison.Ordinal);
+        Assert.Contains("registered 5 commands", first.Out, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("unchanged", second.Out, StringComparison.Ordinal);
         Assert.True(forced.ExitCode == 0, forced.ToString());
-        Assert.Contains("registered 4 commands", forced.Out, StringComparison.Ordinal);
+        Assert.Contains("registered 5 commands", forced.Out, StringComparison.Ordinal);
         Assert.Equal(2, _fake.CommandPutCount);
-        Assert.Equal(["ask", "gaps", "reindex", "sources"], _fake.GlobalCommands.Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["ask", "gaps", "reindex", "sources", "timeline"], _fake.GlobalCommands.Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.Contains($"client_id={_fake.ApplicationId}", first.Out, StringComparison.Ordinal);
         Assert.Empty(_fake.Violations);
     }

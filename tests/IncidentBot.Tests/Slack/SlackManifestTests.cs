@@ -19,8 +19,8 @@ public sealed class SlackManifestTests
         var defaults = new SlackOptions();
         var commands = Lines.Select(l => l.Trim()).Where(l => l.StartsWith("- command:", StringComparison.Ordinal)).Select(l => l["- command:".Length..].Trim()).ToList();
 
-        Assert.Equal([defaults.AskCommand, defaults.SourcesCommand, defaults.ReindexCommand, defaults.GapsCommand], commands);
-        Assert.Equal(["/ask", "/incident-sources", "/incident-reindex", "/incident-gaps"], commands);
+        Assert.Equal([defaults.AskCommand, defaults.SourcesCommand, defaults.TimelineCommand, defaults.ReindexCommand, defaults.GapsCommand], commands);
+        Assert.Equal(["/ask", "/incident-sources", "/incident-timeline", "/incident-reindex", "/incident-gaps"], commands);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class CommandRegistrarIntegrationTests
     private const string GuildId = "1300000000000000099";
 
     [Fact]
-    public async Task RegisterAsync_FirstRun_PutsTheFourCommandsOnce()
+    public async Task RegisterAsync_FirstRun_PutsTheFiveCommandsOnce()
     {
         await using var harness = await RestHarness.StartAsync();
 
@@ -18,11 +18,11 @@ public sealed class CommandRegistrarIntegrationTests
 
         Assert.Equal(CommandRegistrationStatus.Registered, result.Status);
         Assert.Equal("global", result.Scope);
-        Assert.Equal(4, result.Commands);
+        Assert.Equal(5, result.Commands);
         Assert.Equal(1, harness.Fake.CommandPutCount);
         Assert.Single(harness.Fake.Requests, r => r.Method == "PUT" && r.Path == $"/api/v10/applications/{harness.Fake.ApplicationId}/commands");
         var commands = harness.Fake.GlobalCommands.ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["ask", "gaps", "reindex", "sources"], commands.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ask", "gaps", "reindex", "sources", "timeline"], commands.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("32", commands["reindex"].GetProperty("default_member_permissions").GetString());
         var question = commands["ask"].GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "question");
         Assert.True(question.GetProperty("required").GetBoolean());
@@ -67,7 +67,7 @@ public sealed class CommandRegistrarIntegrationTests
         Assert.Equal(CommandRegistrationStatus.Registered, result.Status);
         Assert.Equal($"server {GuildId}", result.Scope);
         Assert.Single(harness.Fake.Requests, r => r.Method == "PUT" && r.Path == $"/api/v10/applications/{harness.Fake.ApplicationId}/guilds/{GuildId}/commands");
-        Assert.Equal(4, harness.Fake.GuildCommands(GuildId).Count);
+        Assert.Equal(5, harness.Fake.GuildCommands(GuildId).Count);
         Assert.All(harness.Fake.GuildCommands(GuildId), c => Assert.False(c.TryGetProperty("contexts", out _))); // Guild commands take none.
         Assert.Empty(harness.Fake.GlobalCommands);
         Assert.Equal(CommandRegistrationStatus.Unchanged, again.Status);

@@ -10,13 +10,13 @@ public sealed partial class CommandDefinitionsTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Build_HoldsAskSourcesReindexAndGaps(bool guild)
+    public void Build_HoldsAskSourcesTimelineReindexAndGaps(bool guild)
     {
         var commands = CommandDefinitions.Build(guild);
 
         Assert.Equal(JsonValueKind.Array, commands.ValueKind);
         Assert.Equal(
-            [CommandNames.Ask, CommandNames.Sources, CommandNames.Reindex, CommandNames.Gaps],
+            [CommandNames.Ask, CommandNames.Sources, CommandNames.Timeline, CommandNames.Reindex, CommandNames.Gaps],
             commands.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.All(commands.EnumerateArray(), c => Assert.Equal(1, c.GetProperty("type").GetInt32()));
     }
@@ -34,6 +34,21 @@ public sealed partial class CommandDefinitionsTests
         Assert.Equal(1, days.GetProperty("min_value").GetInt32());
         Assert.Equal(Core.Feedback.GapFinder.MaxDays, days.GetProperty("max_value").GetInt32());
         Assert.False(days.TryGetProperty("required", out _));
+    }
+
+    [Fact]
+    public void Build_Timeline_ForEveryoneWithAnOptionalAsOfDate()
+    {
+        var timeline = Command(CommandDefinitions.Build(guild: false), CommandNames.Timeline);
+
+        Assert.False(timeline.TryGetProperty("default_member_permissions", out _));
+        Assert.Equal([0, 1], Contexts(timeline));
+        var asOf = Assert.Single(timeline.GetProperty("options").EnumerateArray());
+        Assert.Equal("as_of", asOf.GetProperty("name").GetString());
+        Assert.Equal(3, asOf.GetProperty("type").GetInt32());
+        Assert.Equal("Only documents dated on or before YYYY-MM-DD", asOf.GetProperty("description").GetString());
+        Assert.Equal("YYYY-MM-DD".Length, asOf.GetProperty("max_length").GetInt32());
+        Assert.False(asOf.TryGetProperty("required", out _));
     }
 
     [Fact]
@@ -85,6 +100,7 @@ public sealed partial class CommandDefinitionsTests
 
         Assert.Equal([0, 1], Contexts(Command(commands, CommandNames.Ask)));
         Assert.Equal([0, 1], Contexts(Command(commands, CommandNames.Sources)));
+        Assert.Equal([0, 1], Contexts(Command(commands, CommandNames.Timeline)));
         Assert.Equal([0], Contexts(Command(commands, CommandNames.Reindex)));
     }
 

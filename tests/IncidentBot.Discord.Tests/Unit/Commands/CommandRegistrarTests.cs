@@ -31,7 +31,7 @@ public sealed class CommandRegistrarTests : IDisposable
 
         Assert.Equal(CommandRegistrationStatus.Unchanged, registration.Status);
         Assert.Equal("global", registration.Scope);
-        Assert.Equal(4, registration.Commands);
+        Assert.Equal(5, registration.Commands);
         Assert.Equal(HttpMethod.Get, Assert.Single(_stub.Requests).Method);
     }
 

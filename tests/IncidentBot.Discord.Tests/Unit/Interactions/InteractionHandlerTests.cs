@@ -5,6 +5,7 @@ using IncidentBot.Core.Conversations;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Timeline;
 using IncidentBot.Discord.Interactions;
 using IncidentBot.Discord.Messages;
 using IncidentBot.Discord.Rendering;
@@ -501,6 +502,8 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(InteractionType.ApplicationCommand, CommandNames.Sources, false, null, false)]
     [InlineData(InteractionType.ApplicationCommand, CommandNames.Sources, true, null, true)]
     [InlineData(InteractionType.ApplicationCommand, CommandNames.Sources, false, true, false)]
+    [InlineData(InteractionType.ApplicationCommand, CommandNames.Timeline, false, null, false)]
+    [InlineData(InteractionType.ApplicationCommand, CommandNames.Timeline, true, null, true)]
     [InlineData(InteractionType.ApplicationCommand, CommandNames.Reindex, false, null, true)]
     [InlineData(InteractionType.ApplicationCommand, "unknown", false, null, true)]
     [InlineData(InteractionType.MessageComponent, null, false, null, true)]
@@ -519,6 +522,8 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(CommandNames.Ask, false, null)]
     [InlineData(CommandNames.Ask, true, true)]
     [InlineData(CommandNames.Sources, true, null)]
+    [InlineData(CommandNames.Timeline, false, null)]
+    [InlineData(CommandNames.Timeline, true, null)]
     [InlineData(CommandNames.Reindex, false, null)]
     [InlineData("unknown", false, null)]
     public async Task WantsEphemeral_AgreesWithTheReplyFlags(string name, bool ephemeralByDefault, bool? isPrivate)
@@ -582,7 +587,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         var store = _harness.Own(new ConversationStore(
             Microsoft.Extensions.Options.Options.Create(new DataOptions { Path = folder }), NullLogger<ConversationStore>.Instance));
         return _harness.Own(new InteractionHandler(
-            _harness.Engine, _harness.Index, _harness.Catalog, store, _harness.Own(new GapFinder(store, TimeProvider.System)),
+            _harness.Engine, _harness.Index, _harness.Catalog, store, _harness.Own(new GapFinder(store, TimeProvider.System)), new IncidentTimeline(_harness.Index),
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
     }
 
@@ -596,6 +601,6 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
             NullLogger<IncidentIndex>.Instance));
         var engine = _harness.Own(new AnswerEngine(index));
         return _harness.Own(new InteractionHandler(
-            engine, index, new SourceCatalog(index), _harness.Store, _harness.Own(new GapFinder(_harness.Store, TimeProvider.System)), Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
+            engine, index, new SourceCatalog(index), _harness.Store, _harness.Own(new GapFinder(_harness.Store, TimeProvider.System)), new IncidentTimeline(index), Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
     }
 }
