@@ -35,7 +35,10 @@ public sealed partial class AnswerEngine : IDisposable
     }
 
     /// <summary>Answers <paramref name="question"/> with up to <paramref name="citations"/> citations.</summary>
-    public AskResult Ask(string? question, int citations = DefaultCitations)
+    /// <param name="question">The question as typed.</param>
+    /// <param name="citations">How many citations to return.</param>
+    /// <param name="asOf">Answer only from documents dated on or before this day ("what did we know then").</param>
+    public AskResult Ask(string? question, int citations = DefaultCitations, DateOnly? asOf = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var (cleaned, error) = QuestionSanitizer.Sanitize(question);
@@ -52,7 +55,7 @@ public sealed partial class AnswerEngine : IDisposable
         var top = Math.Clamp(citations, 1, MaxCitations);
         var (terms, candidates, suggestions) = _index.Search(searcher =>
         {
-            var (analyzed, ranked) = _ranker.Rank(searcher, cleaned);
+            var (analyzed, ranked) = _ranker.Rank(searcher, cleaned, asOf);
             return (analyzed, ranked, SpellingSuggester.Suggest(searcher, analyzed));
         });
         var answer = _composer.Compose(cleaned, terms, candidates, top) with
@@ -60,6 +63,16 @@ public sealed partial class AnswerEngine : IDisposable
             DidYouMean = suggestions,
             ElapsedMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3),
         };
+
+        if (asOf is { } cutoff && !answer.Answered)
+        {
+            // The general reasons ("no document mentions these words") would be untrue of the documents left out.
+            answer = answer with
+            {
+                Message = $"No document dated on or before {cutoff:yyyy-MM-dd} answers this question."
+                    + (answer.Citations.Count > 0 ? " The closest passages from those documents are below." : string.Empty),
+            };
+        }
 
         // The question itself is not logged: people may paste things into it that logs should not keep.
         LogAsked(answer.Answered, answer.Citations.Count, cleaned.Length, answer.ElapsedMs);

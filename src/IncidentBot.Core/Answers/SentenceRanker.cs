@@ -1,3 +1,4 @@
+using System.Globalization;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Synonyms;
 using Lucene.Net.Analysis;
@@ -13,7 +14,10 @@ namespace IncidentBot.Core.Answers;
 /// </summary>
 internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions weights, Func<SynonymMap>? synonyms = null)
 {
-    public (AnalyzedQuestion Question, IReadOnlyList<RankedSentence> Candidates) Rank(IncidentSearcher searcher, string question)
+    /// <param name="searcher">The snapshot to search.</param>
+    /// <param name="question">The sanitized question.</param>
+    /// <param name="asOf">Only sentences of documents dated on or before this day (undated documents are left out).</param>
+    public (AnalyzedQuestion Question, IReadOnlyList<RankedSentence> Candidates) Rank(IncidentSearcher searcher, string question, DateOnly? asOf = null)
     {
         var terms = SynonymExpansion.Apply(AnalyzeQuestion(searcher, question), synonyms?.Invoke() ?? SynonymMap.Empty, searcher.IndexReader);
         var analyzed = new AnalyzedQuestion(terms);
@@ -24,7 +28,10 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
 
         var query = BuildQuery(analyzed.Terms);
 
-        var top = searcher.Search(query, weights.Candidates);
+        // A filter, not a check after retrieval: later documents must not crowd the earlier ones out of the top N.
+        var top = asOf is { } cutoff
+            ? searcher.Search(query, TermRangeFilter.NewStringRange(IndexFields.Date, null, cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), includeLower: true, includeUpper: true), weights.Candidates)
+            : searcher.Search(query, weights.Candidates);
         if (top.ScoreDocs.Length == 0)
         {
             return (analyzed, []);

@@ -14,7 +14,8 @@ internal static class AskCommand
         var top = CliOptions.Bounded("--top", $"How many citations to show (1-{AnswerEngine.MaxCitations})", AnswerEngine.DefaultCitations, 1, AnswerEngine.MaxCitations);
         var seeds = CliOptions.Seeds();
         var index = CliOptions.Index();
-        var command = new Command("ask", "Answer a question from the documents, with citations") { question, json, top, seeds, index };
+        var asOf = CliOptions.AsOf();
+        var command = new Command("ask", "Answer a question from the documents, with citations") { question, json, top, asOf, seeds, index };
         command.SetAction(async (parse, ct) =>
         {
             // A question that can never be asked is a usage error, reported before any index work.
@@ -28,17 +29,18 @@ internal static class AskCommand
             return await CliSession.RunAsync(console, parse, seeds, index, needsIndex: true, async session =>
             {
                 var engine = session.Services.GetRequiredService<AnswerEngine>();
+                var cutoff = CliOptions.AsOfValue(parse, asOf);
                 return text == "-"
-                    ? await AskBatchAsync(engine, console, parse.GetValue(json), parse.GetValue(top), ct).ConfigureAwait(false)
-                    : await AskOneAsync(engine, console, text, parse.GetValue(json), parse.GetValue(top)).ConfigureAwait(false);
+                    ? await AskBatchAsync(engine, console, parse.GetValue(json), parse.GetValue(top), cutoff, ct).ConfigureAwait(false)
+                    : await AskOneAsync(engine, console, text, parse.GetValue(json), parse.GetValue(top), cutoff).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> AskOneAsync(AnswerEngine engine, CliConsole console, string question, bool json, int top)
+    private static async Task<int> AskOneAsync(AnswerEngine engine, CliConsole console, string question, bool json, int top, DateOnly? asOf)
     {
-        var result = engine.Ask(question, top);
+        var result = engine.Ask(question, top, asOf);
         if (!result.IsSuccess)
         {
             await console.Error.WriteLineAsync($"error: {result.Error}").ConfigureAwait(false);
@@ -52,11 +54,11 @@ internal static class AskCommand
     }
 
     /// <summary>One output per input line, in input order; a bad line gets an error object, never a crash.</summary>
-    private static async Task<int> AskBatchAsync(AnswerEngine engine, CliConsole console, bool json, int top, CancellationToken ct)
+    private static async Task<int> AskBatchAsync(AnswerEngine engine, CliConsole console, bool json, int top, DateOnly? asOf, CancellationToken ct)
     {
         while (await console.In.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
-            var result = engine.Ask(line, top);
+            var result = engine.Ask(line, top, asOf);
             string output;
             if (json)
             {

@@ -47,6 +47,24 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary><c>--as-of YYYY-MM-DD</c>: only documents dated on or before that day.</summary>
+    public static Option<string?> AsOf()
+    {
+        var option = new Option<string?>("--as-of") { Description = "Only documents dated on or before this day", HelpName = "YYYY-MM-DD" };
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !Core.Timeline.AsOfFilter.TryParse(r.Tokens[0].Value, out _))
+            {
+                r.AddError("--as-of must be a date written YYYY-MM-DD.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The parsed <c>--as-of</c>, null when absent (the validator has refused anything else).</summary>
+    public static DateOnly? AsOfValue(ParseResult parse, Option<string?> option) =>
+        Core.Timeline.AsOfFilter.TryParse(parse.GetValue(option), out var date) ? date : null;
+
     /// <summary>An empty path would mean the current folder, never what a person meant: a usage error.</summary>
     private static Option<string?> NonBlank(Option<string?> option)
     {

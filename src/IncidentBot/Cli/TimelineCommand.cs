@@ -10,14 +10,7 @@ internal static class TimelineCommand
 {
     public static Command Create(CliConsole console)
     {
-        var asOf = new Option<string?>("--as-of") { Description = "Only documents dated on or before this day", HelpName = "YYYY-MM-DD" };
-        asOf.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && !AsOfFilter.TryParse(r.Tokens[0].Value, out _))
-            {
-                r.AddError("--as-of must be a date written YYYY-MM-DD.");
-            }
-        });
+        var asOf = CliOptions.AsOf();
         var seeds = CliOptions.Seeds();
         var index = CliOptions.Index();
         var json = CliOptions.Json();
@@ -26,7 +19,7 @@ internal static class TimelineCommand
         {
             return await CliSession.RunAsync(console, parse, seeds, index, needsIndex: true, async session =>
             {
-                DateOnly? cutoff = AsOfFilter.TryParse(parse.GetValue(asOf), out var parsed) ? parsed : null;
+                var cutoff = CliOptions.AsOfValue(parse, asOf);
                 var events = session.Services.GetRequiredService<IncidentTimeline>().Build(cutoff);
                 if (parse.GetValue(json))
                 {

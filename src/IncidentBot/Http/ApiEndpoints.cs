@@ -20,6 +20,8 @@ internal static class ApiEndpoints
     /// <summary>The platform tag of questions asked over the HTTP API (metrics, question log).</summary>
     private const string Platform = "http";
 
+    private const string AsOfError = "as_of must be one date written YYYY-MM-DD.";
+
     public static void MapIncidentBotApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/ask", AskAsync);
@@ -48,10 +50,16 @@ internal static class ApiEndpoints
             return Error(400, $"top must be a whole number from 1 to {AnswerEngine.MaxCitations}.");
         }
 
+        if (!TryReadAsOf(request, out var asOf))
+        {
+            log.Rejected(Platform, QuestionLog.InvalidReason, Stopwatch.GetElapsedTime(started), null);
+            return Error(400, AsOfError);
+        }
+
         AskResult result;
         try
         {
-            result = engine.Ask(query["q"].ToString(), top);
+            result = engine.Ask(query["q"].ToString(), top, asOf);
         }
         catch (Exception e)
         {
@@ -101,16 +109,9 @@ internal static class ApiEndpoints
     /// <summary><c>GET /api/timeline[?as_of=YYYY-MM-DD]</c>: the dated events, oldest first (only from documents dated on or before as_of).</summary>
     private static IResult Timeline(HttpRequest request, IncidentIndex index, IncidentTimeline timeline)
     {
-        var asOfValues = request.Query["as_of"];
-        DateOnly? asOf = null;
-        if (asOfValues.Count > 0)
+        if (!TryReadAsOf(request, out var asOf))
         {
-            if (asOfValues.Count > 1 || !AsOfFilter.TryParse(asOfValues.ToString(), out var parsed))
-            {
-                return Error(400, "as_of must be one date written YYYY-MM-DD.");
-            }
-
-            asOf = parsed;
+            return Error(400, AsOfError);
         }
 
         return index.IsReady
@@ -146,6 +147,25 @@ internal static class ApiEndpoints
         }
 
         return IsAuthorized(request, admin.ApiKey) ? null : Error(401, "A valid 'Authorization: Bearer <admin key>' header is required.");
+    }
+
+    /// <summary>An optional <c>as_of=YYYY-MM-DD</c>, given at most once; null when absent.</summary>
+    private static bool TryReadAsOf(HttpRequest request, out DateOnly? asOf)
+    {
+        var values = request.Query["as_of"];
+        asOf = null;
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        if (values.Count > 1 || !AsOfFilter.TryParse(values.ToString(), out var parsed))
+        {
+            return false;
+        }
+
+        asOf = parsed;
+        return true;
     }
 
     /// <summary>An optional whole-number query value from 1 to <paramref name="max"/>, given at most once.</summary>

@@ -43,6 +43,18 @@ public sealed class CliTimelineTests : IDisposable
         Assert.Equal(8, thursday.GetProperty("paragraph").GetInt32());
     }
 
+    [Fact]
+    public async Task Ask_AsOf_AnswersOnlyFromDocumentsOfThatTime()
+    {
+        var before = (await CliRunner.RunOnAsync(TestSeeds.Main, _temp.Index, "ask", TestSeeds.TargetedQuestion, "--json", "--as-of", "2019-10-31")).Json();
+        var after = (await CliRunner.RunOnAsync(TestSeeds.Main, _temp.Index, "ask", TestSeeds.TargetedQuestion, "--json", "--as-of", "2019-11-01")).Json();
+
+        Assert.False(before.GetProperty("answered").GetBoolean());
+        Assert.Contains("2019-10-31", before.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1,400", after.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.All(after.GetProperty("citations").EnumerateArray(), c => Assert.Equal(TestSeeds.SeedFile, c.GetProperty("source").GetString()));
+    }
+
     [Theory]
     [InlineData("2019-13-01")]
     [InlineData("yesterday")]

@@ -36,6 +36,23 @@ public sealed class HttpTimelineTests
         Assert.Equal(0, body.GetProperty("events").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Ask_AsOf_OnlyDocumentsOfThatTime_BadDate400()
+    {
+        await using var service = await RunningService.StartAsync();
+        var question = "/api/ask?q=" + Uri.EscapeDataString(TestSeeds.TargetedQuestion);
+
+        var (beforeStatus, before) = await service.GetJsonAsync(question + "&as_of=2019-10-31");
+        var (_, after) = await service.GetJsonAsync(question + "&as_of=2019-11-01");
+        var (badStatus, bad) = await service.GetJsonAsync(question + "&as_of=31/10/2019");
+
+        Assert.Equal(HttpStatusCode.OK, beforeStatus);
+        Assert.False(before.GetProperty("answered").GetBoolean());
+        Assert.Contains("1,400", after.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        RunningService.AssertErrorBody(bad);
+    }
+
     [Theory]
     [InlineData("?as_of=2019-02-30")]
     [InlineData("?as_of=soon")]
