@@ -18,7 +18,7 @@ public enum ChatAskStatus
     NotReady,
 }
 
-/// <summary>The outcome of <see cref="ChatQuestions.AskAsync"/>.</summary>
+/// <summary>The outcome of asking through <see cref="ChatQuestions"/>.</summary>
 /// <param name="Status">What happened.</param>
 /// <param name="Answer">The answer, when <see cref="ChatAskStatus.Answered"/>.</param>
 /// <param name="AskId">The stored question's id (buttons carry it), or null when storage failed.</param>

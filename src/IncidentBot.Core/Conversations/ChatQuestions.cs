@@ -17,7 +17,17 @@ public sealed class ChatQuestions(AnswerEngine engine, ConversationStore store, 
     /// <param name="limiter">The front end's own per-user limiter.</param>
     /// <param name="citations">Citations to fetch.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<ChatAsk> AskAsync(string channel, string userId, string? text, UserRateLimiter limiter, int citations, CancellationToken ct)
+    public Task<ChatAsk> AskAsync(string channel, string userId, string? text, UserRateLimiter limiter, int citations, CancellationToken ct) =>
+        AskAsync(channel, userId, text, limiter, citations, null, ct);
+
+    /// <param name="channel">"discord", "slack": where the question came from.</param>
+    /// <param name="userId">The asker, for the rate limit and the (hashed) record.</param>
+    /// <param name="text">The question as typed.</param>
+    /// <param name="limiter">The front end's own per-user limiter.</param>
+    /// <param name="citations">Citations to fetch.</param>
+    /// <param name="asOf">Answer only from documents dated on or before this day.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<ChatAsk> AskAsync(string channel, string userId, string? text, UserRateLimiter limiter, int citations, DateOnly? asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(limiter);
         var started = Stopwatch.GetTimestamp();
@@ -36,7 +46,7 @@ public sealed class ChatQuestions(AnswerEngine engine, ConversationStore store, 
 
         try
         {
-            var result = engine.Ask(question, citations);
+            var result = engine.Ask(question, citations, asOf);
             if (!result.IsSuccess)
             {
                 var notReady = result.ErrorKind == AskErrorKind.NotReady;

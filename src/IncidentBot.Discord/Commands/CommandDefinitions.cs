@@ -29,7 +29,8 @@ public static class CommandDefinitions
         {
             Command(CommandNames.Ask, "Ask a question about the incident; the answer is quoted from the documents", guild, null,
                 Option(StringOption, "question", "What you want to know", required: true, maxLength: QuestionSanitizer.MaxLength),
-                Option(BooleanOption, "private", "Only you see the answer")),
+                Option(BooleanOption, "private", "Only you see the answer"),
+                Option(StringOption, "as_of", "Answer only from documents dated on or before YYYY-MM-DD", maxLength: 10)),
             Command(CommandNames.Sources, "List the documents the bot answers from", guild, null),
             Command(CommandNames.Timeline, "The dated events in the documents, in date order", guild, null,
                 Option(StringOption, "as_of", "Only documents dated on or before YYYY-MM-DD", maxLength: AsOfLength)),

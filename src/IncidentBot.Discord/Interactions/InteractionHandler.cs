@@ -115,8 +115,19 @@ public sealed partial class InteractionHandler : IDisposable
 
     private async Task<InteractionReply> AskAsync(Interaction interaction, CancellationToken ct)
     {
-        const string Usage = "Usage: /ask question:<what you want to know>";
-        var asked = await _questions.AskAsync(Channel, interaction.Invoker?.Id ?? "unknown", interaction.Data.GetString("question"), _rateLimiter, CitationsPerAsk, ct).ConfigureAwait(false);
+        const string Usage = "Usage: /ask question:<what you want to know> [as_of:YYYY-MM-DD]";
+        DateOnly? asOf = null;
+        if (interaction.Data.GetString("as_of") is { } asOfText)
+        {
+            if (!AsOfFilter.TryParse(asOfText, out var parsed))
+            {
+                return Notice($"as_of must be a date written YYYY-MM-DD, such as 2019-11-01. {Usage}");
+            }
+
+            asOf = parsed;
+        }
+
+        var asked = await _questions.AskAsync(Channel, interaction.Invoker?.Id ?? "unknown", interaction.Data.GetString("question"), _rateLimiter, CitationsPerAsk, asOf, ct).ConfigureAwait(false);
         return asked.Status switch
         {
             ChatAskStatus.Answered => InteractionReply.Message(AnswerRenderer.Render(new AnswerView(asked.Answer!, asked.AskId, _index.Snapshot, CitationsShown, WantsEphemeral(interaction)))),

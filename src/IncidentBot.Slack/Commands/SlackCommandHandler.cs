@@ -142,7 +142,20 @@ public sealed partial class SlackCommandHandler : IDisposable
             return NoticeRenderer.Usage(_options.AskCommand);
         }
 
-        var asked = await _questions.AskAsync(Channel, command.UserId, command.Text, _rateLimiter, CitationsPerAsk, ct).ConfigureAwait(false);
+        // "as_of:YYYY-MM-DD" anywhere in the text scopes the question to the documents of that time.
+        var (question, asOfText) = SplitAsOf(command.Text);
+        DateOnly? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!AsOfFilter.TryParse(asOfText, out var parsed))
+            {
+                return Notice($"as_of must be a date written YYYY-MM-DD, such as {_options.AskCommand} as_of:2019-11-01 How many users were targeted?");
+            }
+
+            asOf = parsed;
+        }
+
+        var asked = await _questions.AskAsync(Channel, command.UserId, question, _rateLimiter, CitationsPerAsk, asOf, ct).ConfigureAwait(false);
         return asked.Status switch
         {
             ChatAskStatus.Answered => AnswerBlocksRenderer.Render(new SlackAnswerView(asked.Answer!, asked.AskId, _index.Snapshot, _options.EphemeralByDefault, CitationsShown)),
@@ -213,6 +226,14 @@ public sealed partial class SlackCommandHandler : IDisposable
     }
 
     private static SlackMessage Notice(string text) => NoticeRenderer.Ephemeral(text) with { ReplaceOriginal = false };
+
+    /// <summary>The question without its <c>as_of:…</c> word, and that word's value (null when there is none).</summary>
+    internal static (string Question, string? AsOf) SplitAsOf(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var scope = words.FirstOrDefault(w => w.StartsWith("as_of:", StringComparison.OrdinalIgnoreCase));
+        return scope is null ? (text, null) : (string.Join(' ', words.Where(w => !ReferenceEquals(w, scope))), scope["as_of:".Length..]);
+    }
 
     /// <summary><c>{askId}</c> or <c>{askId}:{page}</c>.</summary>
     private static bool TryParseValue(string? value, out long askId, out int page)

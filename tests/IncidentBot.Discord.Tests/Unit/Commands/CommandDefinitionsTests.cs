@@ -52,12 +52,15 @@ public sealed partial class CommandDefinitionsTests
     }
 
     [Fact]
-    public void Build_Ask_RequiredQuestionOf500AndOptionalPrivateBoolean()
+    public void Build_Ask_RequiredQuestionOf500_OptionalPrivateBooleanAndAsOfDate()
     {
         var ask = Command(CommandDefinitions.Build(guild: false), CommandNames.Ask);
 
         var options = ask.GetProperty("options").EnumerateArray().ToList();
-        Assert.Equal(2, options.Count);
+        Assert.Equal(3, options.Count);
+        Assert.Equal("as_of", options[2].GetProperty("name").GetString());
+        Assert.Equal(10, options[2].GetProperty("max_length").GetInt32());
+        Assert.False(options[2].TryGetProperty("required", out _));
         var question = options[0];
         Assert.Equal("question", question.GetProperty("name").GetString());
         Assert.Equal(3, question.GetProperty("type").GetInt32());
