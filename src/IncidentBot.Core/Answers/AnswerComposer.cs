@@ -30,7 +30,8 @@ internal sealed class AnswerComposer(RankingOptions weights)
         var citations = candidates.Take(top)
             .Select((c, i) => Cite(c, i + 1, i == 0 ? bestHighlights : TermMatcher.Highlights(c.Entry.Tokens, analyzed.MatchTerms)))
             .ToList();
-        if (analyzed.CoveredShare(best.Entry.ParagraphEntry.Terms) < weights.MinCoverage)
+        var minCoverage = analyzed.Terms.All(t => t.IsKnown) ? weights.MinCoverageKnownWords : weights.MinCoverage;
+        if (analyzed.CoveredShare(best.Entry.ParagraphEntry.Terms) < minCoverage)
         {
             return new Answer(question, false, null, NotAnsweredMessage, citations, 0);
         }

@@ -21,4 +21,7 @@ internal sealed record QuestionTerm(string Term, string Surface, IReadOnlyList<s
     /// <summary>Whether a text with these <paramref name="present"/> terms contains this word, a spelling or a synonym of it.</summary>
     public bool MatchedBy(IReadOnlySet<string> present) =>
         Expansions.Any(present.Contains) || Synonyms.Any(present.Contains) || SynonymPhrases.Any(p => p.All(present.Contains));
+
+    /// <summary>Capitalised although not the question's first word: part of a name ("Super Bowl", "Tesla").</summary>
+    public bool IsName { get; init; }
 }

@@ -10,7 +10,8 @@ namespace IncidentBot.Core.Answers;
 /// <summary>
 /// First stage: one BM25 query over the sentence and its paragraph finds candidate
 /// evidence sentences; the question's words are looked up in the index vocabulary first, and a word
-/// the index has never seen is replaced by its nearest spellings (typo tolerance).
+/// the index has never seen is replaced by its nearest spellings (typo tolerance). Second stage: the
+/// candidates are re-ranked with evidence BM25 does not see (<see cref="RankingFeatures"/>).
 /// </summary>
 internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions weights, Func<SynonymMap>? synonyms = null)
 {
@@ -19,8 +20,9 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
     /// <param name="asOf">Only sentences of documents dated on or before this day (undated documents are left out).</param>
     public (AnalyzedQuestion Question, IReadOnlyList<RankedSentence> Candidates) Rank(IncidentSearcher searcher, string question, DateOnly? asOf = null)
     {
-        var terms = SynonymExpansion.Apply(AnalyzeQuestion(searcher, question), synonyms?.Invoke() ?? SynonymMap.Empty, searcher.IndexReader);
-        var analyzed = new AnalyzedQuestion(terms);
+        var (found, order) = AnalyzeQuestion(searcher, question);
+        var terms = SynonymExpansion.Apply(found, synonyms?.Invoke() ?? SynonymMap.Empty, searcher.IndexReader);
+        var analyzed = new AnalyzedQuestion(terms, order, ExpectedAnswer.Of(question));
         if (!analyzed.Terms.Any(t => t.IsKnown))
         {
             return (analyzed, []);
@@ -37,11 +39,10 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
             return (analyzed, []);
         }
 
-        // Second stage: re-rank the candidates with evidence BM25 does not see, such as how much of
-        // the question's weight the sentence itself covers.
         var table = searcher.Sentences;
         var maxScore = top.ScoreDocs[0].Score;
-        var candidates = new List<RankedSentence>(top.ScoreDocs.Length);
+        var phrases = new Dictionary<ParagraphEntry, double>(ReferenceEqualityComparer.Instance);
+        var scored = new List<(SentenceEntry Entry, RankingFeatures Features)>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
         {
             if (table[hit.Doc] is not { } entry)
@@ -49,34 +50,62 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
                 continue;
             }
 
-            var score = (hit.Score / maxScore) + (weights.SentenceCoverage * analyzed.CoveredShare(entry.Terms));
-            candidates.Add(new RankedSentence(entry, score));
+            // Candidates often share a paragraph; its phrase evidence is the same for all of them.
+            if (!phrases.TryGetValue(entry.ParagraphEntry, out var phrase))
+            {
+                phrases[entry.ParagraphEntry] = phrase = SentenceEvidence.ParagraphPhrase(analyzed, entry.ParagraphEntry);
+            }
+
+            scored.Add((entry, SentenceEvidence.Compute(analyzed, entry, hit.Score / maxScore, table.AverageLength, phrase)));
+        }
+
+        // Like the first stage's score, the sentence's own BM25 counts relative to the best candidate's.
+        var bestMatch = scored.Count == 0 ? 0 : scored.Max(s => s.Features.SentenceMatch);
+        var candidates = new List<RankedSentence>(scored.Count);
+        foreach (var (entry, features) in scored)
+        {
+            var relative = features with { SentenceMatch = bestMatch > 0 ? features.SentenceMatch / bestMatch : 0 };
+            candidates.Add(new RankedSentence(entry, relative.Score(weights)) { Features = relative });
         }
 
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         return (analyzed, candidates);
     }
 
-    private List<QuestionTerm> AnalyzeQuestion(IncidentSearcher searcher, string question)
+    /// <summary>The question's distinct terms, and the order they occur in (positions in the list, repeats kept).</summary>
+    private (List<QuestionTerm> Terms, List<int> Order) AnalyzeQuestion(IncidentSearcher searcher, string question)
     {
         var reader = searcher.IndexReader;
         var sentenceCount = Math.Max(1, reader.GetDocCount(IndexFields.Text));
         var terms = new List<QuestionTerm>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<int>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var typeWords = ExpectedAnswer.AnswerTypeWords(question);
         foreach (var (term, span) in TermMatcher.Tokens(questionAnalyzer, question))
         {
-            if (!seen.Add(term))
+            if (typeWords.Contains(span))
             {
                 continue;
             }
 
+            if (seen.TryGetValue(term, out var known))
+            {
+                order.Add(known);
+                continue;
+            }
+
+            seen[term] = terms.Count;
+            order.Add(terms.Count);
             var surface = question.Substring(span.Start, span.Length);
             var docFreq = reader.DocFreq(new Term(IndexFields.Text, term));
             IReadOnlyList<string> expansions = docFreq > 0 ? [term] : NearSpellings(searcher.Vocabulary, term, surface.Length, out docFreq);
-            terms.Add(new QuestionTerm(term, surface, expansions, Idf(docFreq, sentenceCount)));
+            terms.Add(new QuestionTerm(term, surface, expansions, Idf(docFreq, sentenceCount))
+            {
+                IsName = span.Start > 0 && char.IsUpper(surface[0]),
+            });
         }
 
-        return terms;
+        return (terms, order);
     }
 
     /// <summary>Indexed terms within one or two edits of a term the index lacks (longer words allow more edits).</summary>

@@ -19,9 +19,16 @@ internal sealed class SentenceTable
 {
     private readonly SentenceEntry?[] _entries;
 
-    private SentenceTable(SentenceEntry?[] entries) => _entries = entries;
+    private SentenceTable(SentenceEntry?[] entries, double averageLength)
+    {
+        _entries = entries;
+        AverageLength = averageLength;
+    }
 
-    public static SentenceTable Empty { get; } = new([]);
+    public static SentenceTable Empty { get; } = new([], 1);
+
+    /// <summary>Mean number of analysed tokens per sentence (BM25's length normalisation in the re-rank).</summary>
+    public double AverageLength { get; }
 
     public SentenceEntry? this[int docId] => (uint)docId < (uint)_entries.Length ? _entries[docId] : null;
 
@@ -56,7 +63,9 @@ internal sealed class SentenceTable
                 doc.GetField(IndexFields.SentenceNumber)?.GetInt32Value() ?? 0,
                 text,
                 tokens,
+                tokens.Select(t => TokenClassifier.Classify(text, t.Span)).ToArray(),
                 tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal),
+                TokenClassifier.OpensWithPronoun(text),
                 ParagraphEntry.Pending);
             if (!byParagraph.TryGetValue((source, paragraph), out var members))
             {
@@ -66,40 +75,29 @@ internal sealed class SentenceTable
             members.Add(id);
         }
 
+        var sources = byParagraph
+            .GroupBy(p => p.Key.Source, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => SourceTermStats.Count(g.SelectMany(p => p.Value).Select(id => entries[id]!.Terms)), StringComparer.Ordinal);
+
         // A paragraph is its sentences joined by spaces (ParagraphReader guarantees it), and its terms are
         // theirs, so it is neither stored nor analysed again.
-        foreach (var members in byParagraph.Values)
+        foreach (var ((source, _), members) in byParagraph)
         {
             var sentences = members.Select(id => entries[id]!).OrderBy(e => e.Sentence).ToList();
             var paragraph = new ParagraphEntry(
                 string.Join(' ', sentences.Select(e => e.Text)),
-                sentences.SelectMany(e => e.Terms).ToHashSet(StringComparer.Ordinal));
+                sentences.SelectMany(e => e.Terms).ToHashSet(StringComparer.Ordinal),
+                sentences.Select(e => e.Terms).ToArray(),
+                sentences.SelectMany(e => e.Tokens.Select(t => t.Term)).ToArray(),
+                sources[source]);
             foreach (var id in members)
             {
                 entries[id] = entries[id]! with { ParagraphEntry = paragraph };
             }
         }
 
-        return new SentenceTable(entries);
+        var live = entries.Where(e => e is not null).ToList();
+        return new SentenceTable(entries, live.Count == 0 ? 1 : Math.Max(1, live.Average(e => e!.Tokens.Count)));
     }
 }
 
-/// <summary>A paragraph's text and the set of its analysed terms (shared by its sentences).</summary>
-internal sealed record ParagraphEntry(string Text, IReadOnlySet<string> Terms)
-{
-    /// <summary>Placeholder while a table is being loaded.</summary>
-    public static ParagraphEntry Pending { get; } = new(string.Empty, new HashSet<string>());
-}
-
-/// <summary>One sentence's stored fields and analysed tokens (with their character ranges, for highlighting).</summary>
-internal sealed record SentenceEntry(
-    string Source,
-    string Title,
-    string? Date,
-    string? Url,
-    int Paragraph,
-    int Sentence,
-    string Text,
-    IReadOnlyList<(string Term, TextSpan Span)> Tokens,
-    IReadOnlySet<string> Terms,
-    ParagraphEntry ParagraphEntry);
