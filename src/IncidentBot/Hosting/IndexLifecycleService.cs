@@ -1,5 +1,6 @@
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Hosting;
 
@@ -13,7 +14,7 @@ namespace IncidentBot.Hosting;
 /// Nothing here may stop the host: an index that cannot be opened is a readiness problem (503), not a
 /// crash, and the loop keeps trying. Only the stopping token ends it.
 /// </remarks>
-internal sealed partial class IndexLifecycleService(IncidentIndex index, AnswerEngine engine, ILogger<IndexLifecycleService> logger) : BackgroundService
+internal sealed partial class IndexLifecycleService(IncidentIndex index, AnswerEngine engine, IncidentTimeline timeline, ILogger<IndexLifecycleService> logger) : BackgroundService
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
@@ -36,6 +37,10 @@ internal sealed partial class IndexLifecycleService(IncidentIndex index, AnswerE
                 {
                     LogPickedUp(index.Snapshot?.ContentHash);
                 }
+
+                // Extract the timeline of a snapshot published since the last tick (by this process's rebuilds
+                // too), off the request path; for an unchanged snapshot this is a cache hit.
+                _ = timeline.Build();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -60,8 +65,10 @@ internal sealed partial class IndexLifecycleService(IncidentIndex index, AnswerE
                 return;
             }
 
-            // Compile the query path now, so the first person to ask does not wait for the JIT.
+            // Compile the query path now, so the first person to ask does not wait for the JIT, and extract the
+            // timeline (a second or so on a large corpus), so the first /timeline does not wait for it either.
             engine.Ask("What happened to the users?");
+            _ = timeline.Build();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
