@@ -68,14 +68,10 @@ public sealed class SynonymMap
     }
 
     /// <summary>
-    /// The term sequences to search for besides <paramref name="questionTerms"/> (the question's analysed terms
-    /// in order): the targets of every rule whose source occurs in the question, without duplicates or terms
-    /// the question already has.
+    /// The rules whose source occurs in <paramref name="questionTerms"/> (the question's analysed terms in order),
+    /// as the matched part of the question and what to search for besides it; targets the question already has
+    /// in full, and repeated targets, are left out.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Expand(IReadOnlyList<string> questionTerms) =>
-        [.. Matches(questionTerms).Select(m => m.To)];
-
-    /// <summary>Like <see cref="Expand"/>, with the part of the question each target stands for.</summary>
     public IReadOnlyList<(IReadOnlyList<string> From, IReadOnlyList<string> To)> Matches(IReadOnlyList<string> questionTerms)
     {
         ArgumentNullException.ThrowIfNull(questionTerms);

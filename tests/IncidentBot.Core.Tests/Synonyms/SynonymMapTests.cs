@@ -67,7 +67,7 @@ public sealed class SynonymMapTests : IDisposable
     [Fact]
     public void Empty_ExpandsNothing()
     {
-        Assert.Empty(SynonymMap.Empty.Expand(["nso"]));
+        Assert.Empty(SynonymMap.Empty.Matches(["nso"]));
     }
 
     private SynonymMap Parse(string text)
@@ -80,6 +80,6 @@ public sealed class SynonymMapTests : IDisposable
     private List<string> Expand(SynonymMap map, string question)
     {
         var terms = Core.Answers.TermMatcher.Tokens(_analyzer, question).Select(t => t.Term).ToList();
-        return map.Expand(terms).Select(sequence => string.Join(' ', sequence)).ToList();
+        return map.Matches(terms).Select(match => string.Join(' ', match.To)).ToList();
     }
 }
