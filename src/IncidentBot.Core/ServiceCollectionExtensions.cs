@@ -1,5 +1,6 @@
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
+using IncidentBot.Core.Evaluation;
 using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Synonyms;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SeedLoader>();
+        services.TryAddSingleton<GoldenQuestionGate>();
         services.TryAddSingleton<IncidentIndex>();
         services.TryAddSingleton<AnswerEngine>();
         services.TryAddSingleton<SourceCatalog>();

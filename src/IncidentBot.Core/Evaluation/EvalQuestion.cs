@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IncidentBot.Core.Answers;
 
 namespace IncidentBot.Core.Evaluation;
 
@@ -23,4 +24,18 @@ public sealed record EvalQuestion
     /// <summary>The phrases that make an answer right, whichever key the set uses.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> ExpectedPhrases => [.. Expect ?? [], .. Answers ?? []];
+
+    /// <summary>
+    /// True when <paramref name="answer"/> gets this question right at hit@1: the answer sentence holds an
+    /// expected phrase, or, for an unanswerable question, the bot abstained.
+    /// </summary>
+    public bool IsPassedBy(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return Unanswerable ? !answer.Answered : answer.Answered && Mentions(answer.Text);
+    }
+
+    /// <summary>True when <paramref name="text"/> holds any expected phrase (case-insensitive).</summary>
+    public bool Mentions(string? text) =>
+        text is not null && ExpectedPhrases.Any(e => text.Contains(e, StringComparison.OrdinalIgnoreCase));
 }

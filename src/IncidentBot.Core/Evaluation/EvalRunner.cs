@@ -51,10 +51,10 @@ public static class EvalRunner
 
             answerable++;
             var expected = question.ExpectedPhrases;
-            var first = answer.Answered && Contains(answer.Text, expected);
+            var first = question.IsPassedBy(answer);
             var texts = answer.Citations.Take(3).Select((c, i) => i == 0 && answer.Answered ? answer.Text : c.Snippet);
             hit1 += first ? 1 : 0;
-            hit3 += texts.Any(t => Contains(t, expected)) ? 1 : 0;
+            hit3 += texts.Any(question.Mentions) ? 1 : 0;
             falseAbstentions += answer.Answered ? 0 : 1;
             if (!first)
             {
@@ -78,9 +78,6 @@ public static class EvalRunner
             wall.Elapsed.TotalMilliseconds,
             misses);
     }
-
-    private static bool Contains(string? text, IReadOnlyList<string> expected) =>
-        text is not null && expected.Any(e => text.Contains(e, StringComparison.OrdinalIgnoreCase));
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -13,9 +13,16 @@ public static class EvalSetReader
             return (null, $"Question set not found: {path}");
         }
 
+        return Parse(path, File.ReadLines(path));
+    }
+
+    /// <summary>Parses the lines of a set read from <paramref name="path"/> (named in error messages).</summary>
+    public static (IReadOnlyList<EvalQuestion>? Questions, string? Error) Parse(string path, IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         var questions = new List<EvalQuestion>();
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             number++;
             if (string.IsNullOrWhiteSpace(line))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IncidentBot.Core.Documents;
+using IncidentBot.Core.Evaluation;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -29,6 +30,22 @@ public sealed partial class IncidentIndex
             return new ReindexResult(ReindexStatus.Unchanged, current, stopwatch.Elapsed, [], null);
         }
 
+        var (golden, goldenError) = _gate?.Load() ?? (null, null);
+        if (goldenError is not null && IsReady && !force)
+        {
+            // A gate that cannot judge must not wave a rebuild through; without an index to protect, it steps aside.
+            return ReindexResult.Failed(
+                ReindexFailure.GoldenQuestions,
+                goldenError + " The current index keeps answering; fix the file, or reindex with force.",
+                stopwatch.Elapsed);
+        }
+
+        var gateKey = golden is null ? null : string.Join('|', hash, golden.Fingerprint, Snapshot?.ContentHash, Snapshot?.BuiltAt.ToUnixTimeMilliseconds());
+        if (!force && gateKey is not null && _rejection is { } earlier && earlier.Key == gateKey)
+        {
+            return earlier.Result with { Elapsed = stopwatch.Elapsed, IsRepeat = true };
+        }
+
         var load = _seedLoader.Load(SeedsPath, ct);
         if (!load.IsSuccess)
         {
@@ -48,14 +65,33 @@ public sealed partial class IncidentIndex
 
         try
         {
+            IReadOnlyList<string> warnings = goldenError is null ? corpus.Warnings : [.. corpus.Warnings, goldenError + " Published without the golden-question check."];
             var loaded = stopwatch.Elapsed;
-            var snapshot = WriteAndCommit(directory, corpus, ct);
+            GoldenCheck? check = null;
+            IndexSnapshotInfo? snapshot;
+            if (golden is null)
+            {
+                snapshot = WriteAndCommit(directory, corpus, ct);
+            }
+            else
+            {
+                (snapshot, check) = WriteGatedAndCommit(directory, corpus, golden, force, ct);
+                if (snapshot is null)
+                {
+                    LogRejected(check.Passed, check.Questions, check.PassedBefore);
+                    var rejected = ReindexResult.Failed(ReindexFailure.GoldenQuestions, check.RejectionReason, stopwatch.Elapsed, warnings) with { Golden = check };
+                    _rejection = (gateKey!, rejected);
+                    return rejected;
+                }
+            }
+
             var written = stopwatch.Elapsed;
             PublishLocked(directory);
             LogBuilt(
                 snapshot.Documents, snapshot.Paragraphs, snapshot.Sentences, stopwatch.Elapsed.TotalMilliseconds,
                 loaded.TotalMilliseconds, (written - loaded).TotalMilliseconds, (stopwatch.Elapsed - written).TotalMilliseconds);
-            return new ReindexResult(ReindexStatus.Built, Snapshot, stopwatch.Elapsed, corpus.Warnings, null);
+            _rejection = null;
+            return new ReindexResult(ReindexStatus.Built, Snapshot, stopwatch.Elapsed, warnings, null) { Golden = check };
         }
         catch (LockObtainFailedException)
         {
@@ -75,12 +111,7 @@ public sealed partial class IncidentIndex
 
     private IndexSnapshotInfo WriteAndCommit(LuceneDirectory directory, SeedCorpus corpus, CancellationToken ct)
     {
-        var config = new IndexWriterConfig(TextAnalysis.Version, _analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = TextAnalysis.CreateSimilarity(),
-        };
-        var writer = new IndexWriter(directory, config);
+        var writer = new IndexWriter(directory, NewWriterConfig());
         try
         {
             var (paragraphs, sentences) = IndexDocumentWriter.AddCorpus(writer, corpus, AfterSentenceIndexed, ct);
@@ -100,6 +131,12 @@ public sealed partial class IncidentIndex
             throw;
         }
     }
+
+    private IndexWriterConfig NewWriterConfig() => new(TextAnalysis.Version, _analyzer)
+    {
+        OpenMode = OpenMode.CREATE,
+        Similarity = TextAnalysis.CreateSimilarity(),
+    };
 
     /// <summary>Makes the latest commit visible to new queries (creating the searcher on the first build).</summary>
     private void PublishLocked(LuceneDirectory directory)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IncidentBot.Core.Documents;
+using IncidentBot.Core.Evaluation;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -32,25 +33,29 @@ public sealed partial class IncidentIndex : IDisposable
     private readonly SeedLoader _seedLoader;
     private readonly ILogger<IncidentIndex> _logger;
     private readonly TimeProvider _time;
+    private readonly GoldenQuestionGate? _gate;
     private LuceneDirectory? _directory;
     private volatile SearcherManager? _manager;
     private volatile bool _disposed;
     private volatile ReindexResult? _lastBuild;
     private int _buildsSucceeded;
     private int _buildsFailed;
+    private int _buildsRejected;
 
     public IncidentIndex(
         IOptions<IndexOptions> indexOptions,
         IOptions<SeedsOptions> seedsOptions,
         SeedLoader seedLoader,
         ILogger<IncidentIndex> logger,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        GoldenQuestionGate? gate = null)
     {
         IndexPath = Path.GetFullPath(indexOptions.Value.Path);
         SeedsPath = Path.GetFullPath(seedsOptions.Value.Path);
         _seedLoader = seedLoader;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _gate = gate;
     }
 
     public string IndexPath { get; }
@@ -74,6 +79,9 @@ public sealed partial class IncidentIndex : IDisposable
 
     /// <summary>Builds by this process that failed (the previous index, if any, kept answering).</summary>
     public int BuildsFailed => Volatile.Read(ref _buildsFailed);
+
+    /// <summary>Builds by this process kept back by the golden-question gate (the previous index kept answering).</summary>
+    public int BuildsRejected => Volatile.Read(ref _buildsRejected);
 
     /// <summary>Test seam: runs after each sentence is added during a build (to simulate a crash midway).</summary>
     internal Action<int>? AfterSentenceIndexed { get; set; }
@@ -178,13 +186,15 @@ public sealed partial class IncidentIndex : IDisposable
             }
 
             var result = BuildLocked(force, ct);
-            if (result.Status != ReindexStatus.Unchanged)
+            if (result.Status != ReindexStatus.Unchanged && !result.IsRepeat)
             {
                 _lastBuild = result;
-                Interlocked.Increment(ref result.Succeeded ? ref _buildsSucceeded : ref _buildsFailed);
+                Interlocked.Increment(
+                    ref result.Succeeded ? ref _buildsSucceeded
+                    : ref result.Failure == ReindexFailure.GoldenQuestions ? ref _buildsRejected : ref _buildsFailed);
             }
 
-            if (!result.Succeeded && IsReady)
+            if (!result.Succeeded && !result.IsRepeat && IsReady)
             {
                 LogKeptPreviousIndex(result.Error);
             }

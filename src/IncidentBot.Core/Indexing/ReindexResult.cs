@@ -1,3 +1,5 @@
+using IncidentBot.Core.Evaluation;
+
 namespace IncidentBot.Core.Indexing;
 
 /// <summary>What a reindex request did.</summary>
@@ -28,6 +30,12 @@ public enum ReindexFailure
     /// <summary>The index folder cannot be created or written (a file in the way, permissions).</summary>
     IndexUnavailable,
 
+    /// <summary>
+    /// The rebuilt index passes fewer golden questions than the one answering, or the golden questions cannot be
+    /// read: fix the documents (or the file), or force the reindex.
+    /// </summary>
+    GoldenQuestions,
+
     /// <summary>The build broke for another reason (a bug or an I/O fault); details are logged.</summary>
     BuildFailed,
 }
@@ -43,6 +51,16 @@ public sealed record ReindexResult(
     public bool Succeeded => Status != ReindexStatus.Failed;
 
     public ReindexFailure Failure { get; init; }
+
+    /// <summary>How the rebuilt index did on the golden questions; null when there are none (or no index was built).</summary>
+    public GoldenCheck? Golden { get; init; }
+
+    /// <summary>
+    /// True when this is an earlier rejection handed out again: neither the documents, the golden questions nor
+    /// the answering index changed since, so nothing was rebuilt (a watcher's periodic check must not rebuild
+    /// the same rejected documents over and over).
+    /// </summary>
+    public bool IsRepeat { get; init; }
 
     public static ReindexResult Failed(ReindexFailure failure, string error, TimeSpan elapsed, IReadOnlyList<string>? warnings = null) =>
         new(ReindexStatus.Failed, null, elapsed, warnings ?? [], error) { Failure = failure };

@@ -35,20 +35,22 @@ public sealed class IndexMetrics
         meter.CreateObservableGauge(
             "incidentbot.index.rebuild.duration",
             () => index.LastBuild is { } b
-                ? [new Measurement<double>(b.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("status", StatusName(b.Status)))]
+                ? [new Measurement<double>(b.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("status", StatusName(b)))]
                 : Array.Empty<Measurement<double>>(),
             "s",
-            "How long the last rebuild by this process took (status: built or failed).");
+            "How long the last rebuild by this process took (status: built, failed, or rejected by the golden questions).");
         meter.CreateObservableCounter(
             "incidentbot.index.rebuilds",
             () => new[]
             {
                 new Measurement<long>(index.BuildsSucceeded, new KeyValuePair<string, object?>("status", "built")),
                 new Measurement<long>(index.BuildsFailed, new KeyValuePair<string, object?>("status", "failed")),
+                new Measurement<long>(index.BuildsRejected, new KeyValuePair<string, object?>("status", "rejected")),
             },
             "{rebuild}",
             "Rebuilds by this process (unchanged seeds, which rebuild nothing, are not counted).");
     }
 
-    private static string StatusName(ReindexStatus status) => status == ReindexStatus.Built ? "built" : "failed";
+    private static string StatusName(ReindexResult build) =>
+        build.Status == ReindexStatus.Built ? "built" : build.Failure == ReindexFailure.GoldenQuestions ? "rejected" : "failed";
 }

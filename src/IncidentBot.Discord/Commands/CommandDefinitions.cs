@@ -35,7 +35,7 @@ public static class CommandDefinitions
             Command(CommandNames.Timeline, "The dated events in the documents, in date order", guild, null,
                 Option(StringOption, "as_of", "Only documents dated on or before YYYY-MM-DD", maxLength: AsOfLength)),
             Command(CommandNames.Reindex, "Admins: rebuild the search index from the documents", guild, ManageGuild,
-                Option(BooleanOption, "force", "Rebuild even if the documents have not changed")),
+                Option(BooleanOption, "force", "Rebuild even if unchanged; publish even if golden questions fare worse")),
             Command(CommandNames.Gaps, "Admins: the questions the documents do not answer well", guild, ManageGuild,
                 Option(IntegerOption, "days", $"How many days back to look (default {GapFinder.DefaultDays})", range: (1, GapFinder.MaxDays))),
         };

@@ -33,6 +33,11 @@ public static class ReindexRenderer
                 }
 
                 text.Append('.');
+                if (result.Golden is { } golden)
+                {
+                    text.Append('\n').Append(golden.Summary);
+                }
+
                 break;
 
             case ReindexStatus.Unchanged:
@@ -70,6 +75,7 @@ public static class ReindexRenderer
         ReindexFailure.SeedsUnavailable => "the documents folder is missing, unreadable or has no usable document",
         ReindexFailure.Locked => "another reindex is already running; try again in a moment",
         ReindexFailure.IndexUnavailable => "the index folder cannot be created or written",
+        ReindexFailure.GoldenQuestions => "the rebuilt index answers the golden questions worse than the current one (or they cannot be read)",
         _ => "the build broke unexpectedly; the details are in the bot's log",
     };
 

@@ -11,7 +11,7 @@ internal static class ReindexCommand
     {
         var seeds = CliOptions.Seeds();
         var index = CliOptions.Index();
-        var force = new Option<bool>("--force") { Description = "Rebuild even when the seeds are unchanged" };
+        var force = new Option<bool>("--force") { Description = "Rebuild even when the seeds are unchanged, and publish even when the golden questions fare worse" };
         var command = new Command("reindex", "Rebuild the search index from the seed documents") { seeds, index, force };
         command.SetAction(async (parse, ct) =>
         {
@@ -27,6 +27,11 @@ internal static class ReindexCommand
                 }
 
                 await console.Out.WriteLineAsync(Describe(result, incidentIndex.IndexPath)).ConfigureAwait(false);
+                if (result.Golden is { } golden)
+                {
+                    await console.Out.WriteLineAsync(golden.Summary).ConfigureAwait(false);
+                }
+
                 return ExitCodes.Success;
             }, ct).ConfigureAwait(false);
         });

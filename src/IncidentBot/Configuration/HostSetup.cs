@@ -41,7 +41,11 @@ internal static class HostSetup
         // Relative paths in settings are relative to the settings file's folder (see AppPaths). A blank
         // path is left blank, so validation rejects it instead of it meaning "the content root".
         services.PostConfigure<SeedsOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
-        services.PostConfigure<IndexOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
+        services.PostConfigure<IndexOptions>(o =>
+        {
+            o.Path = AppPaths.ResolveSetting(contentRoot, o.Path);
+            o.GoldenQuestions = o.GoldenQuestions is { } golden ? AppPaths.ResolveSetting(contentRoot, golden) : null;
+        });
         services.PostConfigure<DataOptions>(o => o.Path = AppPaths.ResolveSetting(contentRoot, o.Path));
         return services;
     }

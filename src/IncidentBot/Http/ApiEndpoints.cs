@@ -102,7 +102,8 @@ internal static class ApiEndpoints
             result.Index,
             Math.Round(result.Elapsed.TotalMilliseconds, 1),
             result.Warnings,
-            result.Error);
+            result.Error,
+            result.Golden);
         return TypedResults.Json(body, HostJsonContext.Default.ReindexResponse, statusCode: StatusFor(result.Failure));
     }
 
@@ -182,6 +183,9 @@ internal static class ApiEndpoints
     {
         ReindexFailure.None => 200,
         ReindexFailure.Locked => 409,
+
+        // The request is fine; the state of the documents conflicts with the golden questions (force overrides).
+        ReindexFailure.GoldenQuestions => 409,
         ReindexFailure.SeedsUnavailable => 422,
         ReindexFailure.IndexUnavailable => 503,
         _ => 500,

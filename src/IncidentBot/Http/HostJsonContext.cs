@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IncidentBot.Core.Evaluation;
 using IncidentBot.Core.Feedback;
 using IncidentBot.Core.Health;
 using IncidentBot.Core.Indexing;
@@ -16,7 +17,13 @@ namespace IncidentBot.Http;
 internal sealed partial class HostJsonContext : JsonSerializerContext;
 
 /// <summary>Body of <c>POST /api/reindex</c>.</summary>
-internal sealed record ReindexResponse(string Status, IndexSnapshotInfo? Index, double ElapsedMs, IReadOnlyList<string> Warnings, string? Error);
+/// <param name="Status">"built", "unchanged" or "failed".</param>
+/// <param name="Index">The index answering after the request (null on failure).</param>
+/// <param name="ElapsedMs">How long the request took.</param>
+/// <param name="Warnings">Documents skipped or read with problems, and the like.</param>
+/// <param name="Error">Why it failed, in words an admin can act on.</param>
+/// <param name="Golden">How the rebuilt index did on the golden questions (null without any).</param>
+internal sealed record ReindexResponse(string Status, IndexSnapshotInfo? Index, double ElapsedMs, IReadOnlyList<string> Warnings, string? Error, GoldenCheck? Golden = null);
 
 /// <summary>Body of <c>/healthz</c> and <c>/readyz</c>.</summary>
 /// <param name="Status">"alive", "ready", "starting", "failed", "stopping".</param>

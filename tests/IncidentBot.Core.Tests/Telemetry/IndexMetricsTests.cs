@@ -71,6 +71,25 @@ public sealed class IndexMetricsTests : IDisposable
         Assert.Equal(1, Observe<long>("incidentbot.index.documents").Single().Value);
     }
 
+    [Fact]
+    public async Task RebuildKeptBackByGoldenQuestions_CountedAsRejectedNotFailed()
+    {
+        var golden = Path.Combine(_harness.Root, "golden.jsonl");
+        File.WriteAllText(golden, "{\"question\": \"What did the keeper log?\", \"expect\": [\"storm\"]}\n");
+        _harness.ReplaceSeeds(new Dictionary<string, string> { ["a.txt"] = "The keeper logged the storm." });
+        var index = _harness.CreateIndex(goldenQuestions: golden);
+        Assert.Equal(ReindexStatus.Built, (await index.EnsureReadyAsync(CancellationToken.None)).Status);
+        _ = new IndexMetrics(_meters, index, TimeProvider.System);
+        _harness.ReplaceSeeds(new Dictionary<string, string> { ["a.txt"] = "The supply boat arrived on Tuesday." });
+
+        Assert.Equal(ReindexFailure.GoldenQuestions, (await index.ReindexAsync(force: false, CancellationToken.None)).Failure);
+
+        var rebuilds = Observe<long>("incidentbot.index.rebuilds");
+        Assert.Equal(1, rebuilds.Single(m => (string)m.Tags["status"]! == "rejected").Value);
+        Assert.Equal(0, rebuilds.Single(m => (string)m.Tags["status"]! == "failed").Value);
+        Assert.Equal("rejected", Observe<double>("incidentbot.index.rebuild.duration").Single().Tags["status"]);
+    }
+
     private MetricCollector<T> Collect<T>(string instrument)
         where T : struct => new(_meters, IncidentBotMetrics.MeterName, instrument);
 

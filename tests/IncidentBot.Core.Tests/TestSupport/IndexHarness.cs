@@ -1,6 +1,7 @@
 using System.Text;
 using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
+using IncidentBot.Core.Evaluation;
 using IncidentBot.Core.Indexing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -55,14 +56,27 @@ internal sealed class IndexHarness : IDisposable
         }
     }
 
-    /// <summary>A new index object on this harness' folders (optionally on another seeds folder).</summary>
-    public IncidentIndex CreateIndex(string? seedsPath = null)
+    /// <summary>
+    /// A new index object on this harness' folders (optionally on another seeds folder), behind the
+    /// golden-question gate when <paramref name="goldenQuestions"/> names a file.
+    /// </summary>
+    public IncidentIndex CreateIndex(string? seedsPath = null, string? goldenQuestions = null)
     {
+        var indexOptions = Options.Create(new IndexOptions { Path = IndexPath, GoldenQuestions = goldenQuestions });
+        var seedsOptions = Options.Create(new SeedsOptions { Path = seedsPath ?? SeedsPath });
+        GoldenQuestionGate? gate = null;
+        if (goldenQuestions is not null)
+        {
+            gate = new GoldenQuestionGate(indexOptions, seedsOptions, Options.Create(new RankingOptions()), NullLogger<GoldenQuestionGate>.Instance);
+            _owned.Add(gate);
+        }
+
         var index = new IncidentIndex(
-            Options.Create(new IndexOptions { Path = IndexPath }),
-            Options.Create(new SeedsOptions { Path = seedsPath ?? SeedsPath }),
+            indexOptions,
+            seedsOptions,
             new SeedLoader(NullLogger<SeedLoader>.Instance),
-            NullLogger<IncidentIndex>.Instance);
+            NullLogger<IncidentIndex>.Instance,
+            gate: gate);
         _owned.Add(index);
         return index;
     }

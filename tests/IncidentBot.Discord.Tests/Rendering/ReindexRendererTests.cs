@@ -34,6 +34,19 @@ public sealed class ReindexRendererTests
     }
 
     [Fact]
+    public void Render_BuiltBehindTheGoldenQuestions_AddsTheirScore()
+    {
+        var result = new ReindexResult(ReindexStatus.Built, Index(), TimeSpan.FromMilliseconds(3456), [], null)
+        {
+            Golden = new IncidentBot.Core.Evaluation.GoldenCheck(8, 8, 7, []),
+        };
+
+        var lines = ReindexRenderer.Render(result).Content!.Split('\n');
+
+        Assert.Equal("Golden questions: 8 of 8 pass (before: 7).", lines[1]);
+    }
+
+    [Fact]
     public void Render_Unchanged_SaysNothingToDo()
     {
         var result = new ReindexResult(ReindexStatus.Unchanged, Index(), TimeSpan.FromMilliseconds(20), [], null);
@@ -50,6 +63,7 @@ public sealed class ReindexRendererTests
     [InlineData(ReindexFailure.Locked, "another reindex is already running")]
     [InlineData(ReindexFailure.IndexUnavailable, "index folder cannot be created or written")]
     [InlineData(ReindexFailure.BuildFailed, "details are in the bot's log")]
+    [InlineData(ReindexFailure.GoldenQuestions, "answers the golden questions worse than the current one")]
     public void Render_Failed_ExplainsKindAndEscapesError(ReindexFailure failure, string words)
     {
         var result = ReindexResult.Failed(failure, "bad *path* <@1>", TimeSpan.FromSeconds(2));

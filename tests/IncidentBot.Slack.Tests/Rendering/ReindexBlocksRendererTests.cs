@@ -8,6 +8,19 @@ namespace IncidentBot.Slack.Tests.Rendering;
 public sealed class ReindexBlocksRendererTests
 {
     [Fact]
+    public void Render_BuiltBehindTheGoldenQuestions_AddsTheirScore()
+    {
+        var result = new ReindexResult(ReindexStatus.Built, Index(), TimeSpan.FromMilliseconds(1234), [], null)
+        {
+            Golden = new IncidentBot.Core.Evaluation.GoldenCheck(8, 6, null, []),
+        };
+
+        var text = Text(Assert.Single(Blocks(Parse(ReindexBlocksRenderer.Render(result)))));
+
+        Assert.EndsWith("sentences.\nGolden questions: 6 of 8 pass.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Built_SaysRebuiltWithCounts()
     {
         var result = new ReindexResult(ReindexStatus.Built, Index(), TimeSpan.FromMilliseconds(1234), [], null);
@@ -39,6 +52,7 @@ public sealed class ReindexBlocksRendererTests
     [InlineData(ReindexFailure.Locked, "another reindex is already running; try again in a moment")]
     [InlineData(ReindexFailure.IndexUnavailable, "the index folder cannot be created or written")]
     [InlineData(ReindexFailure.BuildFailed, "the build broke unexpectedly; the details are in the bot's log")]
+    [InlineData(ReindexFailure.GoldenQuestions, "the rebuilt index answers the golden questions worse than the current one (or they cannot be read)")]
     public void Render_Failed_DescribesFailureKindAndEscapesError(ReindexFailure failure, string words)
     {
         var result = ReindexResult.Failed(failure, "bad <!channel> file *x*.md & more", TimeSpan.FromSeconds(2));

@@ -66,6 +66,29 @@ public sealed class CliIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Reindex_GoldenQuestionsInTheSeeds_ReportsThem_RefusesARegression_ForceOverrides()
+    {
+        var seeds = _temp.Combine("seeds");
+        TestSeeds.CopyTo(TestSeeds.Main, seeds);
+        await File.WriteAllTextAsync(
+            Path.Combine(seeds, "golden-questions.jsonl"),
+            $$"""{"question": "{{TestSeeds.TargetedQuestion}}", "expect": ["1,400"]}""" + "\n");
+        var built = await CliRunner.RunOnAsync(seeds, _temp.Index, "reindex");
+        Assert.True(built.ExitCode == 0, built.ToString());
+        Assert.Equal("Golden questions: 1 of 1 pass.", built.OutLines[^1]);
+        File.Delete(Path.Combine(seeds, TestSeeds.SeedFile));
+
+        var refused = await CliRunner.RunOnAsync(seeds, _temp.Index, "reindex");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("passes 0 of 1 golden questions, the current one 1", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("1,400", (await CliRunner.RunOnAsync(seeds, _temp.Index, "ask", TestSeeds.TargetedQuestion)).Out, StringComparison.Ordinal);
+        var forced = await CliRunner.RunOnAsync(seeds, _temp.Index, "reindex", "--force");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Equal("Golden questions: 0 of 1 pass (before: 1).", forced.OutLines[^1]);
+    }
+
+    [Fact]
     public async Task Sources_Text_ListsEachDocumentWithDateAndCount()
     {
         var result = await CliRunner.RunOnAsync(TestSeeds.Main, _temp.Index, "sources");
