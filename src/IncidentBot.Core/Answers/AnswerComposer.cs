@@ -31,14 +31,23 @@ internal sealed class AnswerComposer(RankingOptions weights)
             .Select((c, i) => Cite(c, i + 1, i == 0 ? bestHighlights : TermMatcher.Highlights(c.Entry.Tokens, analyzed.MatchTerms)))
             .ToList();
         var minCoverage = analyzed.Terms.All(t => t.IsKnown) ? weights.MinCoverageKnownWords : weights.MinCoverage;
-        if (analyzed.CoveredShare(best.Entry.ParagraphEntry.Terms) < minCoverage)
+        var coverage = analyzed.CoveredShare(best.Entry.ParagraphEntry.Terms);
+        var confidence = Math.Round(Confidence(coverage, best.Score - (candidates.Count > 1 ? candidates[1].Score : 0)), 3);
+
+        // Two reasons to abstain: too little of the question in the paragraph (it is about something else), or
+        // a best sentence so weak and so close to the others that it is more likely wrong than right.
+        if (coverage < minCoverage || confidence < weights.MinConfidence)
         {
-            return new Answer(question, false, null, NotAnsweredMessage, citations, 0);
+            return new Answer(question, false, null, NotAnsweredMessage, citations, 0) { Confidence = confidence };
         }
 
         var (text, highlights) = TextWindow.Fit(best.Entry.Text, bestHighlights, MaxAnswerLength);
-        return new Answer(question, true, text, null, citations, 0) { Highlights = highlights };
+        return new Answer(question, true, text, null, citations, 0) { Highlights = highlights, Confidence = confidence };
     }
+
+    /// <summary>The logistic confidence model (see <see cref="RankingOptions.ConfidenceBias"/>).</summary>
+    internal double Confidence(double coverage, double margin) =>
+        1 / (1 + Math.Exp(-(weights.ConfidenceBias + (weights.ConfidenceCoverage * coverage) + (weights.ConfidenceMargin * margin))));
 
     private static Citation Cite(RankedSentence ranked, int number, IReadOnlyList<TextSpan> highlights)
     {

@@ -75,4 +75,24 @@ public sealed class RankingOptions
     /// </summary>
     [Range(0, 1)]
     public double MinCoverageKnownWords { get; set; } = 0.25;
+
+    // The answer's confidence: a logistic model of the chance that the answer sentence is right, from the
+    // share of the question found in its paragraph and the best candidate's lead over the second. Fitted on
+    // half of the SQuAD evaluation articles and checked for calibration on the other half.
+
+    /// <summary>Intercept of the confidence model.</summary>
+    [Range(-20, 20)]
+    public double ConfidenceBias { get; set; } = -1.821;
+
+    /// <summary>Weight of the paragraph's coverage of the question in the confidence model.</summary>
+    [Range(0, 20)]
+    public double ConfidenceCoverage { get; set; } = 1.838;
+
+    /// <summary>Weight of the best candidate's score lead over the second in the confidence model.</summary>
+    [Range(0, 20)]
+    public double ConfidenceMargin { get; set; } = 3.35;
+
+    /// <summary>Below this confidence the bot abstains, whatever the coverage.</summary>
+    [Range(0, 1)]
+    public double MinConfidence { get; set; } = 0.25;
 }

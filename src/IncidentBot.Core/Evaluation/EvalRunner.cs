@@ -23,6 +23,7 @@ public static class EvalRunner
 
         var latencies = new List<double>(questions.Count);
         var misses = new List<EvalMiss>();
+        var confidences = new List<(double, bool)>();
         int answerable = 0, hit1 = 0, hit3 = 0, correctAbstentions = 0, falseAbstentions = 0;
         var wall = Stopwatch.StartNew();
         foreach (var question in questions)
@@ -54,6 +55,11 @@ public static class EvalRunner
             var first = question.IsPassedBy(answer);
             var texts = answer.Citations.Take(3).Select((c, i) => i == 0 && answer.Answered ? answer.Text : c.Snippet);
             hit1 += first ? 1 : 0;
+            if (answer.Answered)
+            {
+                confidences.Add((answer.Confidence, first));
+            }
+
             hit3 += texts.Any(question.Mentions) ? 1 : 0;
             falseAbstentions += answer.Answered ? 0 : 1;
             if (!first)
@@ -76,7 +82,10 @@ public static class EvalRunner
             Percentile(latencies, 0.99),
             latencies.Count == 0 ? 0 : latencies.Average(),
             wall.Elapsed.TotalMilliseconds,
-            misses);
+            misses)
+        {
+            Calibration = CalibrationTable.Build(confidences),
+        };
     }
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -64,5 +64,7 @@ internal static class EvalCommand
         false abstentions: {r.FalseAbstentions}/{r.Answerable} ({(r.Answerable == 0 ? 0 : (double)r.FalseAbstentions / r.Answerable):P1})
         latency per question: p50 {r.LatencyP50Ms:F3} ms, p99 {r.LatencyP99Ms:F3} ms, mean {r.LatencyMeanMs:F3} ms
         wall time: {r.WallMs:F0} ms
+        calibration of answered questions (confidence: answers, mean confidence, share right; error {r.CalibrationError:F3}):
+        {string.Join('\n', r.Calibration.Select(b => $"  {b.From:F1}-{b.To:F1}: {b.Answers,5}, {b.MeanConfidence:F3}, {b.ShareRight:F3}"))}
         """);
 }

@@ -7,7 +7,7 @@ namespace IncidentBot.Core.Tests.Answers;
 public sealed class AnswerJsonTests
 {
     private static readonly string[] AnswerProperties =
-        ["question", "answered", "answer", "message", "citations", "elapsedMs", "highlights", "didYouMean"];
+        ["question", "answered", "answer", "message", "citations", "elapsedMs", "highlights", "confidence", "didYouMean"];
 
     private static readonly string[] CitationProperties =
         ["n", "source", "title", "date", "url", "paragraph", "sentence", "snippet", "score", "highlights"];
@@ -34,6 +34,7 @@ public sealed class AnswerJsonTests
         Assert.Equal("Over 1,400 users were targeted.", root.GetProperty("answer").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("message").ValueKind);
         Assert.Equal(0.4, root.GetProperty("elapsedMs").GetDouble());
+        Assert.Equal(0.873, root.GetProperty("confidence").GetDouble());
         var span = Assert.Single(root.GetProperty("highlights").EnumerateArray());
         Assert.Equal(11, span.GetProperty("start").GetInt32());
         Assert.Equal(5, span.GetProperty("length").GetInt32());
@@ -112,7 +113,7 @@ public sealed class AnswerJsonTests
     {
         TextSpan[] spans = [new(11, 5)];
         var citation = new Citation(1, "000_43178d05d4589019.txt", "WhatsApp breach", "2019-11-01", null, 10, 1, "Over 1,400 users were targeted.", 12.3, spans);
-        return new Answer("How many users were targeted?", true, "Over 1,400 users were targeted.", null, [citation], 0.4) { Highlights = spans };
+        return new Answer("How many users were targeted?", true, "Over 1,400 users were targeted.", null, [citation], 0.4) { Highlights = spans, Confidence = 0.873 };
     }
 
     private static JsonDocument Serialize(Answer answer) =>

@@ -5,7 +5,7 @@ namespace IncidentBot.Tests.Support;
 /// <summary>Assertions on the pinned JSON shape of an answer (issue #2), shared by the CLI and HTTP tests.</summary>
 internal static class AnswerJson
 {
-    private static readonly string[] AnswerKeys = ["answer", "answered", "citations", "didYouMean", "elapsedMs", "highlights", "message", "question"];
+    private static readonly string[] AnswerKeys = ["answer", "answered", "citations", "confidence", "didYouMean", "elapsedMs", "highlights", "message", "question"];
     private static readonly string[] CitationKeys = ["date", "highlights", "n", "paragraph", "score", "sentence", "snippet", "source", "title", "url"];
 
     /// <summary>Exactly the documented keys with the documented types; citations numbered 1..n; highlights inside their text.</summary>
@@ -17,6 +17,7 @@ internal static class AnswerJson
         Assert.True(answer.GetProperty("elapsedMs").GetDouble() >= 0);
         Assert.Equal(JsonValueKind.Array, answer.GetProperty("citations").ValueKind);
         Assert.Equal(JsonValueKind.Array, answer.GetProperty("highlights").ValueKind);
+        Assert.InRange(answer.GetProperty("confidence").GetDouble(), 0, 1);
 
         if (answer.GetProperty("answered").GetBoolean())
         {
