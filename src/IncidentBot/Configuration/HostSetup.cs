@@ -37,6 +37,7 @@ internal static class HostSetup
         services.AddIncidentBotSlack(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.SectionName));
 
         // Relative paths in settings are relative to the settings file's folder (see AppPaths). A blank
         // path is left blank, so validation rejects it instead of it meaning "the content root".

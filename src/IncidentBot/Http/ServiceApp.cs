@@ -85,6 +85,7 @@ internal static class ServiceApp
                 .ExecuteAsync(context.HttpContext));
         // Creating the index gauges resolves the index, which reads its options: only after start-up validated them.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<IndexMetrics>());
+        app.UseIncidentBotPlayground();
         app.MapPrometheusScrapingEndpoint();
         app.MapIncidentBotHealth();
         app.MapIncidentBotApi();
