@@ -5,6 +5,9 @@ namespace IncidentBot.Core.Answers;
 /// <summary>A question's content words, with what it takes to weigh how much of it a text covers.</summary>
 internal sealed class AnalyzedQuestion
 {
+    /// <summary>For each term related to a question word (<see cref="QuestionTerm.Related"/>), which words (positions in <see cref="Terms"/>).</summary>
+    private readonly Dictionary<string, List<int>> _relatedIndex;
+
     /// <param name="terms">The distinct content words.</param>
     /// <param name="order">Positions in <paramref name="terms"/> in the order the words occur (repeats kept); null for list order.</param>
     /// <param name="expected">The kind of token the answer is likely to hold.</param>
@@ -24,6 +27,21 @@ internal sealed class AnalyzedQuestion
         }
 
         TermIndex = termIndex;
+        var relatedIndex = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            foreach (var related in terms[i].Related)
+            {
+                if (!relatedIndex.TryGetValue(related, out var owners))
+                {
+                    relatedIndex[related] = owners = [];
+                }
+
+                owners.Add(i);
+            }
+        }
+
+        _relatedIndex = relatedIndex;
         order ??= Enumerable.Range(0, terms.Count).ToList();
         var pairs = new List<(int First, int Second)>();
         for (var i = 1; i < order.Count; i++)
@@ -62,6 +80,38 @@ internal sealed class AnalyzedQuestion
     /// <summary>Share (0-1) of the question's IDF weight whose words occur in <paramref name="present"/>.</summary>
     public double CoveredShare(IReadOnlySet<string> present) =>
         TotalWeight <= 0 ? 0 : Terms.Where(t => t.MatchedBy(present)).Sum(t => t.Weight) / TotalWeight;
+
+    /// <summary>Share (0-1) of the question's IDF weight whose words are missing from <paramref name="present"/> while a related word is there.</summary>
+    public double RelatedShare(IReadOnlySet<string> present)
+    {
+        if (_relatedIndex.Count == 0 || TotalWeight <= 0)
+        {
+            return 0;
+        }
+
+        // From the text's terms to the question words they relate to: a sentence has ~20 terms, while a
+        // question's related words run to hundreds, and this runs for every candidate.
+        var counted = new bool[Terms.Count];
+        var found = 0.0;
+        foreach (var term in present)
+        {
+            if (!_relatedIndex.TryGetValue(term, out var owners))
+            {
+                continue;
+            }
+
+            foreach (var owner in owners)
+            {
+                if (!counted[owner] && !Terms[owner].MatchedBy(present))
+                {
+                    counted[owner] = true;
+                    found += Terms[owner].Weight;
+                }
+            }
+        }
+
+        return found / TotalWeight;
+    }
 
     /// <summary>Share (0-1) of the question's IDF weight whose words occur in any of <paramref name="texts"/>.</summary>
     public double CoveredShare(IReadOnlyList<IReadOnlySet<string>> texts) =>

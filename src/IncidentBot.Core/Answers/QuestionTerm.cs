@@ -22,6 +22,12 @@ internal sealed record QuestionTerm(string Term, string Surface, IReadOnlyList<s
     public bool MatchedBy(IReadOnlySet<string> present) =>
         Expansions.Any(present.Contains) || Synonyms.Any(present.Contains) || SynonymPhrases.Any(p => p.All(present.Contains));
 
+    /// <summary>
+    /// Index terms of words related to this one (<see cref="RelatedWords"/>: "death" for "die"). Weaker evidence
+    /// than the word itself, so they never count as it: they only earn <see cref="RankingFeatures.RelatedWords"/>.
+    /// </summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
     /// <summary>Capitalised although not the question's first word: part of a name ("Super Bowl", "Tesla").</summary>
     public bool IsName { get; init; }
 }

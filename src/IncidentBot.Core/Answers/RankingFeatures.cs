@@ -12,6 +12,7 @@ namespace IncidentBot.Core.Answers;
 /// <param name="AnswerNearby">1 when a token of the expected kind, not one of the question's, stands within a few words of a question word.</param>
 /// <param name="LeadInCoverage">Share of the question's IDF weight found in the sentence or the one before it.</param>
 /// <param name="PronounContext">When the sentence opens with a pronoun, the share only the sentence before it adds.</param>
+/// <param name="RelatedWords">Share of the question's IDF weight the sentence lacks but says with a related word ("death" for "die").</param>
 internal readonly record struct RankingFeatures(
     double Retrieval,
     double ContextCoverage,
@@ -20,7 +21,8 @@ internal readonly record struct RankingFeatures(
     double ParagraphPhrase,
     double AnswerNearby,
     double LeadInCoverage,
-    double PronounContext)
+    double PronounContext,
+    double RelatedWords = 0)
 {
     public double Score(RankingOptions w) =>
         Retrieval
@@ -30,5 +32,6 @@ internal readonly record struct RankingFeatures(
         + (w.ParagraphPhrase * ParagraphPhrase)
         + (w.AnswerNearby * AnswerNearby)
         + (w.LeadInCoverage * LeadInCoverage)
-        + (w.PronounContext * PronounContext);
+        + (w.PronounContext * PronounContext)
+        + (w.RelatedWords * RelatedWords);
 }

@@ -57,6 +57,13 @@ public sealed class RankingOptions
     [Range(0, 10)]
     public double PronounContext { get; set; } = 0.22;
 
+    /// <summary>
+    /// Share of the question's IDF weight the sentence says with a related word instead ("death" for "die").
+    /// 0 turns the WordNet table off (it is then never loaded).
+    /// </summary>
+    [Range(0, 10)]
+    public double RelatedWords { get; set; } = 1.2;
+
     /// <summary>How many sentences the first stage retrieves for re-ranking.</summary>
     [Range(1, 200)]
     public int Candidates { get; set; } = 20;

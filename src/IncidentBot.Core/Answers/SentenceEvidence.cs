@@ -44,7 +44,8 @@ internal static class SentenceEvidence
             paragraphPhrase,
             AnswerNearby(question, sentence, matched) ? 1 : 0,
             leadIn,
-            sentence.OpensWithPronoun ? leadIn - own : 0);
+            sentence.OpensWithPronoun ? leadIn - own : 0,
+            question.RelatedShare(sentence.Terms));
     }
 
     /// <summary>Share (by weight) of the question's adjacent word pairs found within <see cref="PhraseSlop"/> of each other in the paragraph.</summary>

@@ -102,6 +102,7 @@ internal sealed class SentenceRanker(Analyzer questionAnalyzer, RankingOptions w
             terms.Add(new QuestionTerm(term, surface, expansions, Idf(docFreq, sentenceCount))
             {
                 IsName = span.Start > 0 && char.IsUpper(surface[0]),
+                Related = weights.RelatedWords > 0 ? RelatedWords.Default.Of(term) : [],
             });
         }
 

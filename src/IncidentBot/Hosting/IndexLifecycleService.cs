@@ -65,8 +65,9 @@ internal sealed partial class IndexLifecycleService(IncidentIndex index, AnswerE
                 return;
             }
 
-            // Compile the query path now, so the first person to ask does not wait for the JIT, and extract the
-            // timeline (a second or so on a large corpus), so the first /timeline does not wait for it either.
+            // Compile the query path and load the related-words table now, so the first person to ask does not wait
+            // for the JIT or the table, and extract the timeline (a second or so on a large corpus), so the first
+            // /timeline does not wait for it either.
             engine.Ask("What happened to the users?");
             _ = timeline.Build();
         }

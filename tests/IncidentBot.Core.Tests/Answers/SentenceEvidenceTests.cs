@@ -125,12 +125,12 @@ public sealed class SentenceEvidenceTests
     [Fact]
     public void Score_WeighsEachFeatureByItsOption()
     {
-        var features = new RankingFeatures(0.5, 1, 0, 0, 0, 1, 0, 0);
+        var features = new RankingFeatures(0.5, 1, 0, 0, 0, 1, 0, 0, RelatedWords: 0.5);
         var options = new RankingOptions
         {
-            ContextCoverage = 2, SentenceMatch = 9, NameCoverage = 9, ParagraphPhrase = 9, AnswerNearby = 0.25, LeadInCoverage = 9, PronounContext = 9,
+            ContextCoverage = 2, SentenceMatch = 9, NameCoverage = 9, ParagraphPhrase = 9, AnswerNearby = 0.25, LeadInCoverage = 9, PronounContext = 9, RelatedWords = 3,
         };
 
-        Assert.Equal(0.5 + 2 + 0.25, features.Score(options), 6);
+        Assert.Equal(0.5 + 2 + 0.25 + 1.5, features.Score(options), 6);
     }
 }

@@ -8,7 +8,7 @@ namespace IncidentBot.Core.Tests.TestSupport;
 
 /// <summary>
 /// Builds a <see cref="SentenceTable"/> from a few paragraphs in memory, as an index snapshot would give
-/// it, and analyses questions the way the ranker does (every word weighing 1 unless told otherwise).
+/// it, and analyses questions the way the ranker does (every word weighing 1 unless told otherwise, with its related words).
 /// </summary>
 internal static class SentenceTableBuilder
 {
@@ -55,6 +55,7 @@ internal static class SentenceTableBuilder
                 terms.Add(new QuestionTerm(term, surface, [term], weights?.GetValueOrDefault(term, 1) ?? 1)
                 {
                     IsName = span.Start > 0 && char.IsUpper(surface[0]),
+                    Related = RelatedWords.Default.Of(term),
                 });
                 known = terms.Count - 1;
             }
