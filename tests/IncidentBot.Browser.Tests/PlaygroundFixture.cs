@@ -20,6 +20,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     private const string DefaultChromium = "/usr/bin/chromium";
 
+    private readonly List<IBrowserContext> _contexts = [];
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -80,6 +81,7 @@ public sealed class PlaygroundFixture : IAsyncLifetime
             BaseURL = Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
 
         // Everything here answers in milliseconds; a missing element should fail fast, not after 30 s.
@@ -89,6 +91,11 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

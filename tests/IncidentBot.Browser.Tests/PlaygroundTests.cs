@@ -67,14 +67,13 @@ public sealed class PlaygroundTests(PlaygroundFixture service) : IClassFixture<P
     {
         var page = await service.NewPageAsync();
         await page.GotoAsync("/");
-        var title = await page.TitleAsync();
 
         await page.GetByLabel("Your question").FillAsync("What did the lighthouse keeper log?");
         await page.GetByLabel("Your question").PressAsync("Enter");
 
+        // Inserted as HTML, the text would add an <img> (its script is blocked by the CSP anyway).
         await Expect(page.Locator("#result")).ToContainTextAsync(PlaygroundFixture.MarkupText);
         await Expect(page.Locator("#result img")).ToHaveCountAsync(0);
-        Assert.Equal(title, await page.TitleAsync());
     }
 
     [Fact]

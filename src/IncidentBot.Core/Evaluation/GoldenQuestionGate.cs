@@ -24,6 +24,7 @@ public sealed partial class GoldenQuestionGate : IDisposable
     private readonly SentenceRanker _ranker;
     private readonly AnswerComposer _composer;
     private readonly ILogger<GoldenQuestionGate> _logger;
+    private readonly string? _synonymsPath;
 
     public GoldenQuestionGate(
         IOptions<IndexOptions> index,
@@ -48,6 +49,7 @@ public sealed partial class GoldenQuestionGate : IDisposable
 
         // The same ranking and synonyms as the answers users get: the gate judges what they would see.
         _ranker = new SentenceRanker(_questionAnalyzer, ranking.Value, synonyms is null ? null : () => synonyms.Current);
+        _synonymsPath = synonyms?.FilePath;
         _composer = new AnswerComposer(ranking.Value);
     }
 
@@ -85,7 +87,7 @@ public sealed partial class GoldenQuestionGate : IDisposable
         var (questions, error) = EvalSetReader.Parse(FilePath, text.Split('\n'));
         return questions is null
             ? (null, $"The golden questions cannot be used: {error}")
-            : (new GoldenQuestionSet(questions, Convert.ToHexStringLower(SHA256.HashData(bytes))), null);
+            : (new GoldenQuestionSet(questions, Convert.ToHexStringLower(SHA256.HashData(bytes)) + SynonymsStamp()), null);
     }
 
     /// <summary>Asks every golden question of <paramref name="candidate"/> and, when there is one, of <paramref name="current"/>.</summary>
@@ -112,6 +114,16 @@ public sealed partial class GoldenQuestionGate : IDisposable
     }
 
     public void Dispose() => _questionAnalyzer.Dispose();
+
+    /// <summary>
+    /// The synonyms file's size and time: the gate answers with the synonyms too, so editing them may change a
+    /// verdict (and is how an owner might fix a rejection) although it changes neither the documents nor the questions.
+    /// </summary>
+    private string SynonymsStamp()
+    {
+        var file = _synonymsPath is null ? null : new FileInfo(_synonymsPath);
+        return file is { Exists: true } ? FormattableString.Invariant($"|{file.Length}|{file.LastWriteTimeUtc.Ticks}") : string.Empty;
+    }
 
     private bool Passes(IncidentSearcher searcher, EvalQuestion question)
     {

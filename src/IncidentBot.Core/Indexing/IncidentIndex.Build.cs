@@ -35,13 +35,12 @@ public sealed partial class IncidentIndex
         {
             // A gate that cannot judge must not wave a rebuild through; without an index to protect, it steps aside.
             return ReindexResult.Failed(
-                ReindexFailure.GoldenQuestions,
+                ReindexFailure.GoldenQuestionsUnreadable,
                 goldenError + " The current index keeps answering; fix the file, or reindex with force.",
                 stopwatch.Elapsed);
         }
 
-        var gateKey = golden is null ? null : string.Join('|', hash, golden.Fingerprint, Snapshot?.ContentHash, Snapshot?.BuiltAt.ToUnixTimeMilliseconds());
-        if (!force && gateKey is not null && _rejection is { } earlier && earlier.Key == gateKey)
+        if (!force && golden is not null && _rejection is { } earlier && earlier.Key == GateKey(hash, golden))
         {
             return earlier.Result with { Elapsed = stopwatch.Elapsed, IsRepeat = true };
         }
@@ -80,7 +79,8 @@ public sealed partial class IncidentIndex
                 {
                     LogRejected(check.Passed, check.Questions, check.PassedBefore);
                     var rejected = ReindexResult.Failed(ReindexFailure.GoldenQuestions, check.RejectionReason, stopwatch.Elapsed, warnings) with { Golden = check };
-                    _rejection = (gateKey!, rejected);
+                    // Keyed by what was built (the seeds may have changed since the hash above was taken).
+                    _rejection = (GateKey(corpus.ContentHash, golden), rejected);
                     return rejected;
                 }
             }

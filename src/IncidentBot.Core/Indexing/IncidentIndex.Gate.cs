@@ -14,10 +14,17 @@ namespace IncidentBot.Core.Indexing;
 public sealed partial class IncidentIndex
 {
     /// <summary>Sub-folder of the index folder the candidate is built in (Lucene lists and touches only its own files).</summary>
-    internal const string StagingFolder = "staging";
+    internal const string StagingFolder = ".staging";
 
-    /// <summary>The last rejection and what it was judged on (seeds hash, golden file, answering index).</summary>
+    /// <summary>The last rejection and what it was judged on (see <see cref="GateKey"/>).</summary>
     private (string Key, ReindexResult Result)? _rejection;
+
+    /// <summary>
+    /// Everything a verdict depends on: the documents, the golden questions and synonyms (the set's fingerprint),
+    /// and the index answering. While none changes, judging again would give the same verdict.
+    /// </summary>
+    private string GateKey(string contentHash, GoldenQuestionSet golden) =>
+        string.Join('|', contentHash, golden.Fingerprint, Snapshot?.ContentHash, Snapshot?.BuiltAt.ToUnixTimeMilliseconds());
 
     /// <returns>The published snapshot, or null when the gate kept the candidate back; and the gate's check.</returns>
     private (IndexSnapshotInfo? Snapshot, GoldenCheck Check) WriteGatedAndCommit(
@@ -26,7 +33,11 @@ public sealed partial class IncidentIndex
         // The index's own writer is opened first and held throughout: its write.lock keeps another process
         // from building (and so from using the staging folder) meanwhile. In CREATE mode nothing it does is
         // visible before Commit(), so the answering commit stays intact whatever happens below.
-        var writer = new IndexWriter(directory, NewWriterConfig());
+        var config = NewWriterConfig();
+
+        // No merge after AddIndexes: the published segments stay those that were judged, in the same order.
+        config.MergePolicy = NoMergePolicy.COMPOUND_FILES;
+        var writer = new IndexWriter(directory, config);
         var stagingPath = Path.Combine(IndexPath, StagingFolder);
         try
         {
@@ -49,7 +60,7 @@ public sealed partial class IncidentIndex
                     return (null, check);
                 }
 
-                // Copies the staged segments as they are (no re-analysis), in order, so document ids match.
+                // Copies the staged segments as they are (no re-analysis).
                 writer.AddIndexes(staging);
             }
 
@@ -71,12 +82,33 @@ public sealed partial class IncidentIndex
         }
     }
 
-    /// <summary>Removes the staged candidate; one left behind by a crash is overwritten by the next build anyway.</summary>
+    /// <summary>
+    /// Removes the staged candidate (one left behind by a crash is overwritten by the next build anyway). Only
+    /// Lucene's own files are deleted, and the folder only once it is empty, in case it holds anything else.
+    /// </summary>
     private void DeleteStaging(string stagingPath)
     {
         try
         {
-            System.IO.Directory.Delete(stagingPath, recursive: true);
+            var folder = new DirectoryInfo(stagingPath);
+            if (!folder.Exists)
+            {
+                return;
+            }
+
+            foreach (var file in folder.EnumerateFiles())
+            {
+                if (file.Name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal) || file.Name.StartsWith('_')
+                    || file.Name == IndexWriter.WRITE_LOCK_NAME)
+                {
+                    file.Delete();
+                }
+            }
+
+            if (!folder.EnumerateFileSystemInfos().Any())
+            {
+                folder.Delete();
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -30,11 +30,11 @@ public enum ReindexFailure
     /// <summary>The index folder cannot be created or written (a file in the way, permissions).</summary>
     IndexUnavailable,
 
-    /// <summary>
-    /// The rebuilt index passes fewer golden questions than the one answering, or the golden questions cannot be
-    /// read: fix the documents (or the file), or force the reindex.
-    /// </summary>
+    /// <summary>The rebuilt index passes fewer golden questions than the one answering: fix the documents, or force the reindex.</summary>
     GoldenQuestions,
+
+    /// <summary>The golden questions file cannot be read or parsed, so no rebuild can be judged: fix it, or force the reindex.</summary>
+    GoldenQuestionsUnreadable,
 
     /// <summary>The build broke for another reason (a bug or an I/O fault); details are logged.</summary>
     BuildFailed,

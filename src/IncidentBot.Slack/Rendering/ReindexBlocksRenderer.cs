@@ -80,7 +80,8 @@ public static class ReindexBlocksRenderer
         ReindexFailure.SeedsUnavailable => "the documents folder is missing, unreadable or has no usable document",
         ReindexFailure.Locked => "another reindex is already running; try again in a moment",
         ReindexFailure.IndexUnavailable => "the index folder cannot be created or written",
-        ReindexFailure.GoldenQuestions => "the rebuilt index answers the golden questions worse than the current one (or they cannot be read)",
+        ReindexFailure.GoldenQuestions => "the rebuilt index answers the golden questions worse than the current one",
+        ReindexFailure.GoldenQuestionsUnreadable => "the golden questions file cannot be read, so the rebuild cannot be checked",
         _ => "the build broke unexpectedly; the details are in the bot's log",
     };
 

@@ -186,7 +186,7 @@ internal static class ApiEndpoints
 
         // The request is fine; the state of the documents conflicts with the golden questions (force overrides).
         ReindexFailure.GoldenQuestions => 409,
-        ReindexFailure.SeedsUnavailable => 422,
+        ReindexFailure.SeedsUnavailable or ReindexFailure.GoldenQuestionsUnreadable => 422,
         ReindexFailure.IndexUnavailable => 503,
         _ => 500,
     };

@@ -3,6 +3,7 @@
 "use strict";
 
 const ShownCitations = 3;
+let latestAsk = 0;
 const RequestedCitations = 8;
 
 const $ = (id) => document.getElementById(id);
@@ -75,7 +76,8 @@ function didYouMean(answer) {
   const parts = [];
   for (const s of suggestions) {
     parts.push(`${s.suggestions.map((w) => `"${w}"`).join(" or ")} (not "${s.word}")`);
-    corrected = corrected.replace(s.word, s.suggestions[0]);
+    const escaped = s.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    corrected = corrected.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u"), (_, before) => before + s.suggestions[0]);
   }
   const retry = el("button", { type: "button", className: "link", textContent: `Ask “${corrected}”` });
   retry.addEventListener("click", () => { $("question").value = corrected; ask(); });
@@ -102,7 +104,8 @@ function renderAnswer(answer) {
 }
 
 function renderError(message) {
-  return el("article", { className: "card error", role: "alert" }, el("p", { textContent: message }));
+  // #result is a polite live region already: no role="alert" on top (it would be announced twice).
+  return el("article", { className: "card error" }, el("p", { textContent: message }));
 }
 
 async function readError(response) {
@@ -122,6 +125,7 @@ async function ask() {
   const params = new URLSearchParams({ q: question, top: String(RequestedCitations) });
   if ($("as-of").value) params.set("as_of", $("as-of").value);
   const result = $("result");
+  const ticket = ++latestAsk;
   result.setAttribute("aria-busy", "true");
   $("ask").disabled = true;
   let content;
@@ -130,10 +134,12 @@ async function ask() {
     content = response.ok ? renderAnswer(await response.json()) : renderError(await readError(response));
   } catch {
     content = renderError("The service cannot be reached. Is it still running?");
-  } finally {
-    $("ask").disabled = false;
-    result.setAttribute("aria-busy", "false");
   }
+
+  // Only the latest question's reply is shown, whichever reply arrives last.
+  if (ticket !== latestAsk) return;
+  $("ask").disabled = false;
+  result.setAttribute("aria-busy", "false");
   result.replaceChildren(el("h2", { id: "result-heading", className: "visually-hidden", textContent: "Answer" }), content);
 }
 
@@ -191,10 +197,14 @@ async function reindex() {
   }
   const status = $("reindex-status");
   const progress = $("reindex-progress");
+  const elapsed = $("reindex-elapsed");
   const started = performance.now();
-  const tick = setInterval(() => { status.textContent = `Reindexing… ${((performance.now() - started) / 1000).toFixed(0)} s`; }, 1000);
+
+  // The status (a live region) is said once at the start and once at the end; the seconds tick silently.
+  const tick = setInterval(() => { elapsed.textContent = `${((performance.now() - started) / 1000).toFixed(0)} s`; }, 1000);
   status.className = "";
   status.textContent = "Reindexing…";
+  elapsed.textContent = "";
   progress.hidden = false;
   $("reindex").disabled = true;
   try {
@@ -212,6 +222,7 @@ async function reindex() {
     status.className = "bad";
   } finally {
     clearInterval(tick);
+    elapsed.textContent = "";
     progress.hidden = true;
     $("reindex").disabled = false;
   }
@@ -235,5 +246,4 @@ document.addEventListener("DOMContentLoaded", () => {
     loadSources();
     if (initial && ready) ask();
   });
-  $("question").focus();
 });

@@ -124,6 +124,38 @@ public sealed class IncidentIndexGoldenGateTests : IDisposable
     }
 
     [Fact]
+    public async Task ReindexAsync_SynonymsEditedAfterARejection_JudgesAgain()
+    {
+        var index = await CreateGatedReadyIndexAsync();
+        _harness.ReplaceSeeds(TruncatedA);
+        Assert.Equal(ReindexFailure.GoldenQuestions, (await index.ReindexAsync(force: false, CancellationToken.None)).Failure);
+
+        // The gate answers with the synonyms too; they are not part of the documents' hash, yet may change the verdict.
+        _harness.WriteSeed("synonyms.txt", "spyware, malware\n");
+        var again = await index.ReindexAsync(force: false, CancellationToken.None);
+
+        Assert.False(again.IsRepeat);
+        Assert.Equal(2, index.BuildsRejected);
+    }
+
+    [Fact]
+    public async Task ReindexAsync_StagingFolderHoldsAForeignFile_OnlyLuceneFilesAreRemoved()
+    {
+        var index = await CreateGatedReadyIndexAsync();
+        var staging = Path.Combine(_harness.IndexPath, IncidentIndex.StagingFolder);
+        System.IO.Directory.CreateDirectory(staging);
+        var foreign = Path.Combine(staging, "notes.txt");
+        File.WriteAllText(foreign, "someone else's file");
+        _harness.WriteSeed("krakatoa.txt", FixtureDocs.Krakatoa);
+
+        var result = await index.ReindexAsync(force: false, CancellationToken.None);
+
+        Assert.True(result.Status == ReindexStatus.Built, result.Error);
+        Assert.True(File.Exists(foreign));
+        Assert.Equal(["notes.txt"], System.IO.Directory.EnumerateFileSystemEntries(staging).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task EnsureReadyAsync_FirstBuild_IsPublishedWithTheCandidateScoreOnly()
     {
         var index = await CreateGatedReadyIndexAsync();
@@ -144,7 +176,8 @@ public sealed class IncidentIndexGoldenGateTests : IDisposable
         WriteGolden($$"""{"question": "{{WhoSold}}", "expect": ["NSO Group"]}""", "{not json");
 
         var refused = await index.ReindexAsync(force: false, CancellationToken.None);
-        Assert.Equal(ReindexFailure.GoldenQuestions, refused.Failure);
+        Assert.Equal(ReindexFailure.GoldenQuestionsUnreadable, refused.Failure);
+        Assert.Equal((0, 1), (index.BuildsRejected, index.BuildsFailed));
         Assert.Contains("golden.jsonl:2", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, index.Snapshot);
 

@@ -3,6 +3,7 @@ using IncidentBot.Core.Answers;
 using IncidentBot.Core.Documents;
 using IncidentBot.Core.Evaluation;
 using IncidentBot.Core.Indexing;
+using IncidentBot.Core.Synonyms;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,8 @@ internal sealed class IndexHarness : IDisposable
         GoldenQuestionGate? gate = null;
         if (goldenQuestions is not null)
         {
-            gate = new GoldenQuestionGate(indexOptions, seedsOptions, Options.Create(new RankingOptions()), NullLogger<GoldenQuestionGate>.Instance);
+            var synonyms = new SynonymSource(seedsOptions, TimeProvider.System, NullLogger<SynonymSource>.Instance);
+            gate = new GoldenQuestionGate(indexOptions, seedsOptions, Options.Create(new RankingOptions()), NullLogger<GoldenQuestionGate>.Instance, synonyms);
             _owned.Add(gate);
         }
 

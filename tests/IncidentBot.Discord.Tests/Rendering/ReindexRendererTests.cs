@@ -64,6 +64,7 @@ public sealed class ReindexRendererTests
     [InlineData(ReindexFailure.IndexUnavailable, "index folder cannot be created or written")]
     [InlineData(ReindexFailure.BuildFailed, "details are in the bot's log")]
     [InlineData(ReindexFailure.GoldenQuestions, "answers the golden questions worse than the current one")]
+    [InlineData(ReindexFailure.GoldenQuestionsUnreadable, "golden questions file cannot be read")]
     public void Render_Failed_ExplainsKindAndEscapesError(ReindexFailure failure, string words)
     {
         var result = ReindexResult.Failed(failure, "bad *path* <@1>", TimeSpan.FromSeconds(2));

@@ -52,7 +52,8 @@ public sealed class ReindexBlocksRendererTests
     [InlineData(ReindexFailure.Locked, "another reindex is already running; try again in a moment")]
     [InlineData(ReindexFailure.IndexUnavailable, "the index folder cannot be created or written")]
     [InlineData(ReindexFailure.BuildFailed, "the build broke unexpectedly; the details are in the bot's log")]
-    [InlineData(ReindexFailure.GoldenQuestions, "the rebuilt index answers the golden questions worse than the current one (or they cannot be read)")]
+    [InlineData(ReindexFailure.GoldenQuestions, "the rebuilt index answers the golden questions worse than the current one")]
+    [InlineData(ReindexFailure.GoldenQuestionsUnreadable, "the golden questions file cannot be read, so the rebuild cannot be checked")]
     public void Render_Failed_DescribesFailureKindAndEscapesError(ReindexFailure failure, string words)
     {
         var result = ReindexResult.Failed(failure, "bad <!channel> file *x*.md & more", TimeSpan.FromSeconds(2));
