@@ -1,8 +1,4 @@
-using IncidentBot.Core.Answers;
-using IncidentBot.Core.Conversations;
-using IncidentBot.Core.Documents;
 using IncidentBot.Core.Feedback;
-using IncidentBot.Core.Indexing;
 using IncidentBot.Core.Timeline;
 using IncidentBot.Discord.Interactions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,76 +6,16 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Discord.Tests.TestSupport;
 
-/// <summary>
-/// A temp folder (<c>ibdiscord-&lt;guid&gt;</c>) holding a copy of <c>Fixtures/seeds</c>, a real Lucene index built
-/// from it, and a real <see cref="ConversationStore"/> on a SQLite file; plus <see cref="InteractionHandler"/>s
-/// built on them. Everything is disposed and the folder deleted at the end.
-/// </summary>
-internal sealed class IndexHarness : IDisposable
+/// <summary>The shared index and store harness (<see cref="CoreHarness"/>), plus <see cref="InteractionHandler"/>s built on them.</summary>
+internal sealed class IndexHarness : CoreHarness
 {
-    private readonly List<IDisposable> _owned = [];
-
     private IndexHarness()
+        : base("ibdiscord")
     {
-        Root = Path.Combine(Path.GetTempPath(), "ibdiscord-" + Guid.NewGuid().ToString("N"));
-        SeedsPath = Path.Combine(Root, "seeds");
-        IndexPath = Path.Combine(Root, "index");
-        DatabasePath = Path.Combine(Root, "data", "conversations.db");
-        Directory.CreateDirectory(SeedsPath);
-        foreach (var file in Directory.EnumerateFiles(FixtureSeedsPath))
-        {
-            File.Copy(file, Path.Combine(SeedsPath, Path.GetFileName(file)));
-        }
     }
-
-    /// <summary>The seed documents copied to the test output (<c>Fixtures/seeds</c>).</summary>
-    public static string FixtureSeedsPath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds");
-
-    /// <summary>File name of the one fixture seed document.</summary>
-    public static string SeedFileName => Path.GetFileName(Directory.EnumerateFiles(FixtureSeedsPath).Single());
-
-    public string Root { get; }
-
-    public string SeedsPath { get; }
-
-    public string IndexPath { get; }
-
-    public string DatabasePath { get; }
-
-    public IncidentIndex Index { get; private set; } = null!;
-
-    public AnswerEngine Engine { get; private set; } = null!;
-
-    public SourceCatalog Catalog { get; private set; } = null!;
-
-    public ConversationStore Store { get; private set; } = null!;
 
     /// <summary>Copies the fixture seeds, builds the index (asserting it was built) and opens the store.</summary>
-    public static async Task<IndexHarness> CreateAsync()
-    {
-        var harness = new IndexHarness();
-        try
-        {
-            harness.Index = harness.Own(new IncidentIndex(
-                Options.Create(new IndexOptions { Path = harness.IndexPath }),
-                Options.Create(new SeedsOptions { Path = harness.SeedsPath }),
-                new SeedLoader(NullLogger<SeedLoader>.Instance),
-                NullLogger<IncidentIndex>.Instance));
-            var built = await harness.Index.EnsureReadyAsync(CancellationToken.None);
-            Assert.True(built.Status == ReindexStatus.Built, built.Error);
-            harness.Engine = harness.Own(new AnswerEngine(harness.Index));
-            harness.Catalog = new SourceCatalog(harness.Index);
-            harness.Store = harness.Own(new ConversationStore(
-                Options.Create(new DataOptions { Path = harness.DatabasePath }),
-                NullLogger<ConversationStore>.Instance));
-            return harness;
-        }
-        catch
-        {
-            harness.Dispose();
-            throw;
-        }
-    }
+    public static Task<IndexHarness> CreateAsync() => InitializeAsync(new IndexHarness());
 
     /// <summary>A handler on this harness' index and store; <paramref name="configure"/> adjusts the options.</summary>
     public InteractionHandler CreateHandler(Action<DiscordOptions>? configure = null)
@@ -87,37 +23,5 @@ internal sealed class IndexHarness : IDisposable
         var options = new DiscordOptions { ApplicationId = TestInteractions.ApplicationId };
         configure?.Invoke(options);
         return Own(new InteractionHandler(Engine, Index, Catalog, Store, Own(new GapFinder(Store, TimeProvider.System)), new IncidentTimeline(Index), Options.Create(options), NullLogger<InteractionHandler>.Instance));
-    }
-
-    /// <summary>Writes one more UTF-8 seed document (the index is not rebuilt).</summary>
-    public void WriteSeed(string fileName, string text) => File.WriteAllText(Path.Combine(SeedsPath, fileName), text);
-
-    public T Own<T>(T disposable)
-        where T : IDisposable
-    {
-        _owned.Add(disposable);
-        return disposable;
-    }
-
-    public void Dispose()
-    {
-        // Handlers, store, engine and index in reverse order of creation (the index holds files open).
-        for (var i = _owned.Count - 1; i >= 0; i--)
-        {
-            _owned[i].Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder must not fail the run.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
-        }
     }
 }

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
-namespace IncidentBot.Discord.Tests.TestSupport;
+namespace IncidentBot.TestSupport;
 
 /// <summary>Helpers for code that waits on a <see cref="FakeTimeProvider"/>.</summary>
-internal static class FakeClock
+public static class FakeClock
 {
     /// <summary>A fake clock at a fixed, readable instant.</summary>
     public static FakeTimeProvider Create() => new(new DateTimeOffset(2025, 3, 14, 7, 26, 0, TimeSpan.Zero));
+
+    /// <summary>A fake clock at <paramref name="unixSeconds"/>.</summary>
+    public static FakeTimeProvider AtUnixSeconds(long unixSeconds) => new(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 
     /// <summary>
     /// Advances <paramref name="time"/> by <paramref name="step"/> until <paramref name="task"/> completes (letting
@@ -31,6 +35,21 @@ internal static class FakeClock
         }
 
         await task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Advances <paramref name="time"/> by <paramref name="step"/> until <paramref name="condition"/> holds.</summary>
+    public static async Task AdvanceUntilAsync(this FakeTimeProvider time, Func<bool> condition, TimeSpan step, string what, int maxSteps = 1000)
+    {
+        for (var i = 0; i < maxSteps && !condition(); i++)
+        {
+            await Task.Delay(5);
+            if (!condition())
+            {
+                time.Advance(step);
+            }
+        }
+
+        Assert.True(condition(), "Gave up advancing the clock until " + what);
     }
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
