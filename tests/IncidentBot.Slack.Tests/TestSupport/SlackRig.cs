@@ -21,7 +21,7 @@ internal sealed class SlackRig : IDisposable
     public SlackRig(IndexHarness harness, Action<SlackOptions>? configure = null, FakeTimeProvider? time = null)
     {
         Time = time ?? FakeClock.Create();
-        Http = new RecordingHttpHandler(Time);
+        Http = new RecordingHttpHandler(Time) { Respond = (_, _) => RecordingHttpHandler.Json(System.Net.HttpStatusCode.OK, """{"ok":true}""") };
         _http = new HttpClient(Http) { BaseAddress = new Uri(ApiBase) };
         Options = IndexHarness.CreateOptions(configure);
         Handler = harness.CreateHandler(Options);

@@ -2,16 +2,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace IncidentBot.Discord.Tests.TestSupport;
-
-/// <summary>One request seen by <see cref="RecordingHttpHandler"/>.</summary>
-internal sealed record SeenRequest(HttpMethod Method, Uri Uri, string? Body, DateTimeOffset At);
+namespace IncidentBot.TestSupport;
 
 /// <summary>
-/// A stub at the bottom of an HTTP pipeline: records every request (method, absolute URI, body, time on
-/// <see cref="Clock"/>) and answers with <see cref="Respond"/>, by default 204 for PATCH/POST and 200 <c>{}</c> otherwise.
+/// A stub at the bottom of an HTTP pipeline: records every request (method, absolute URI, body, content type,
+/// Authorization header, time on <see cref="Clock"/>) and answers with <see cref="Respond"/>: by default 200
+/// <c>{}</c> for GET and 204 otherwise (what Discord's REST API says on success); Slack's tests answer
+/// <c>{"ok":true}</c> instead.
 /// </summary>
-internal sealed class RecordingHttpHandler : HttpMessageHandler
+public sealed class RecordingHttpHandler : HttpMessageHandler
 {
     private readonly ConcurrentQueue<SeenRequest> _requests = new();
 
@@ -33,10 +32,21 @@ internal sealed class RecordingHttpHandler : HttpMessageHandler
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
+    public static HttpResponseMessage Text(HttpStatusCode status, string text) =>
+        new(status) { Content = new StringContent(text, Encoding.UTF8, "text/plain") };
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var seen = new SeenRequest(request.Method, request.RequestUri!, body, Clock.GetUtcNow());
+        var seen = new SeenRequest(
+            request.Method,
+            request.RequestUri!,
+            body,
+            request.Content?.Headers.ContentType?.MediaType,
+            request.Headers.Authorization?.ToString(),
+            Clock.GetUtcNow());
         int number;
         lock (_requests)
         {
