@@ -104,6 +104,12 @@ public abstract class CoreHarness : IDisposable
             return;
         }
 
+        // A test that held a build at a sentence must not leave the hook behind for the disposal.
+        if (Index is not null)
+        {
+            Index.AfterSentenceIndexed = null;
+        }
+
         // Handlers, store, engine and index in reverse order of creation (the index holds files open).
         for (var i = _owned.Count - 1; i >= 0; i--)
         {

@@ -50,15 +50,6 @@ internal sealed class IndexHarness : CoreHarness
         return new BusyIndex(gate, entered, build);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && Index is not null)
-        {
-            Index.AfterSentenceIndexed = null;
-        }
-
-        base.Dispose(disposing);
-    }
 }
 
 /// <summary>A build held at its first sentence (see <see cref="IndexHarness.HoldIndexBuildAsync"/>).</summary>

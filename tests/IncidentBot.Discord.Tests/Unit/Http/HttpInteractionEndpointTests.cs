@@ -6,24 +6,22 @@ using IncidentBot.Discord.Tests.TestSupport;
 namespace IncidentBot.Discord.Tests.Unit.Http;
 
 /// <summary>The endpoint on bytes, with the real responder, handler, index and store behind it.</summary>
-public sealed class HttpInteractionEndpointTests : IAsyncLifetime
+public sealed class HttpInteractionEndpointTests : IndexHarnessTests
 {
     private const string Timestamp = "1700000000";
 
-    private IndexHarness _harness = null!;
     private Ed25519TestKey _key = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _harness = await IndexHarness.CreateAsync();
+        await base.InitializeAsync();
         _key = Ed25519TestKey.Rfc8032();
     }
 
-    public Task DisposeAsync()
+    public override Task DisposeAsync()
     {
-        _key.Dispose();
-        _harness.Dispose();
-        return Task.CompletedTask;
+        _key?.Dispose();
+        return base.DisposeAsync();
     }
 
     [Fact]
@@ -148,7 +146,7 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
     [InlineData("")]
     public async Task HandleAsync_NoPublicKeyConfigured_Returns401EvenWhenSigned(string? publicKey)
     {
-        using var rig = new ResponderRig(_harness, o => o.PublicKey = publicKey);
+        using var rig = new ResponderRig(Harness, o => o.PublicKey = publicKey);
         var body = SampleFiles.ReadBytes("discord_interaction_ping_djs_test.json");
 
         var result = await rig.CreateEndpoint().HandleAsync(body, _key.Sign(Timestamp, body), Timestamp, CancellationToken.None);
@@ -203,5 +201,5 @@ public sealed class HttpInteractionEndpointTests : IAsyncLifetime
         Assert.Equal(400, result.StatusCode);
     }
 
-    private ResponderRig Rig() => new(_harness, o => o.PublicKey = _key.PublicKeyHex);
+    private ResponderRig Rig() => new(Harness, o => o.PublicKey = _key.PublicKeyHex);
 }

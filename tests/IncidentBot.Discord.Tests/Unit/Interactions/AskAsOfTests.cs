@@ -5,24 +5,14 @@ using IncidentBot.Discord.Tests.TestSupport;
 namespace IncidentBot.Discord.Tests.Unit.Interactions;
 
 /// <summary><c>/ask … as_of:YYYY-MM-DD</c>: only documents dated on or before that day answer (the fixture seed is dated 2019-11-01).</summary>
-public sealed class AskAsOfTests : IAsyncLifetime
+public sealed class AskAsOfTests : IndexHarnessTests
 {
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData("2019-11-01", true)]
     [InlineData("2019-10-31", false)]
     public async Task AsOf_ScopesTheAnswerToDocumentsOfThatTime(string asOf, bool answered)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(Ask(asOf), CancellationToken.None);
 
@@ -40,7 +30,7 @@ public sealed class AskAsOfTests : IAsyncLifetime
     [InlineData("01/11/2019")]
     public async Task BadAsOf_PrivateUsageNotice(string asOf)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(Ask(asOf), CancellationToken.None);
 

@@ -10,22 +10,12 @@ namespace IncidentBot.Discord.Tests.Unit.Interactions;
 /// <c>/gaps</c> on a real index and SQLite store: admins see the unanswered questions grouped, privately;
 /// everyone else is refused server-side whatever Discord showed them.
 /// </summary>
-public sealed class GapsCommandTests : IAsyncLifetime
+public sealed class GapsCommandTests : IndexHarnessTests
 {
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Admin_SeesUnansweredQuestionsGroupedInAPrivateEmbed()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         await handler.HandleAsync(TestInteractions.Ask("Who won the cricket world cup?", userId: "1001"), CancellationToken.None);
         await handler.HandleAsync(TestInteractions.Ask("cricket world cup winner", userId: "1002"), CancellationToken.None);
         await handler.HandleAsync(TestInteractions.Ask("How many users were targeted?", userId: "1003"), CancellationToken.None);
@@ -45,7 +35,7 @@ public sealed class GapsCommandTests : IAsyncLifetime
     [Fact]
     public async Task DaysOption_SetsTheWindow()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(
             TestInteractions.Command(CommandNames.Gaps, permissions: "8", options: TestInteractions.RawOption("days", 4, "7")),
@@ -62,7 +52,7 @@ public sealed class GapsCommandTests : IAsyncLifetime
     [InlineData(null)]
     public async Task NotAnAdmin_Refused(string? permissions)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         await handler.HandleAsync(TestInteractions.Ask("Who won the cricket world cup?"), CancellationToken.None);
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Gaps, permissions: permissions), CancellationToken.None);

@@ -7,22 +7,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IncidentBot.Discord.Tests.Unit.Interactions;
 
 /// <summary>The gateway sink: dispatches in, REST callbacks (to a recording stub) out.</summary>
-public sealed class InteractionDispatcherTests : IAsyncLifetime
+public sealed class InteractionDispatcherTests : IndexHarnessTests
 {
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task OnDispatch_InteractionCreate_IsAnsweredThroughTheCallbackRoute()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         var dispatcher = new InteractionDispatcher(rig.Time, NullLogger<InteractionDispatcher>.Instance);
         using var stop = new CancellationTokenSource();
         var workers = dispatcher.RunAsync(rig.Responder, 2, stop.Token);
@@ -49,7 +39,7 @@ public sealed class InteractionDispatcherTests : IAsyncLifetime
     [InlineData("INTERACTION_CREATE", "\"text\"")]
     public async Task OnDispatch_OtherEventsOrUnreadableData_AreDroppedWithoutThrowing(string eventName, string json)
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         var dispatcher = new InteractionDispatcher(rig.Time, NullLogger<InteractionDispatcher>.Instance);
         using var stop = new CancellationTokenSource();
         var workers = dispatcher.RunAsync(rig.Responder, 1, stop.Token);

@@ -15,25 +15,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IncidentBot.Discord.Tests.Unit.Interactions;
 
 /// <summary>The handler on a real index built from <c>Fixtures/seeds</c> and a real SQLite conversation store.</summary>
-public sealed class InteractionHandlerTests : IAsyncLifetime
+public sealed class InteractionHandlerTests : IndexHarnessTests
 {
     /// <summary>The seed document says "over 1,400 users were targeted upon by the spies".</summary>
     private const string AnsweredQuestion = "How many users were targeted?";
 
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Ask_AnsweredQuestion_PublicMessageWithOneEmbedAndButtonsOfTheStoredAsk()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(AnsweredQuestion), CancellationToken.None);
 
@@ -54,7 +44,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         Assert.Contains(AskButtons.VoteId(askId, helpful: true), buttons.Select(b => b.CustomId));
         Assert.Contains(AskButtons.VoteId(askId, helpful: false), buttons.Select(b => b.CustomId));
         Assert.Contains(AskButtons.MoreId(askId, 1), buttons.Select(b => b.CustomId));
-        var stored = await _harness.Store.FindAskAsync(askId, CancellationToken.None);
+        var stored = await Harness.Store.FindAskAsync(askId, CancellationToken.None);
         Assert.Equal(AnsweredQuestion, stored?.Question);
         Assert.Equal("discord", stored?.Channel);
         Assert.True(stored?.Answered);
@@ -63,7 +53,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_Serialized_SuppressesAllMentions()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(AnsweredQuestion), CancellationToken.None);
 
@@ -77,7 +67,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_PrivateTrue_IsEphemeral()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(AnsweredQuestion, isPrivate: true), CancellationToken.None);
 
@@ -94,7 +84,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(true, false, null)]
     public async Task Ask_EphemeralByDefaultAndPrivateOption_DecideTheFlags(bool ephemeralByDefault, bool? isPrivate, int? expectedFlags)
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = ephemeralByDefault);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = ephemeralByDefault);
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(AnsweredQuestion, isPrivate: isPrivate), CancellationToken.None);
 
@@ -107,7 +97,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData("\n\t")]
     public async Task Ask_EmptyQuestion_EphemeralNoticeWithUsage(string question)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(question), CancellationToken.None);
 
@@ -118,7 +108,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_NoQuestionOption_EphemeralNoticeWithUsage()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Ask), CancellationToken.None);
 
@@ -128,7 +118,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_QuestionOf501Characters_EphemeralNoticeSaysTooLong()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Ask("users " + new string('x', 495)), CancellationToken.None);
 
@@ -139,7 +129,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_QuestionOf500Characters_IsAnswered()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var question = AnsweredQuestion + " " + new string('x', 500 - AnsweredQuestion.Length - 1);
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(question), CancellationToken.None);
@@ -158,7 +148,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData("@everyone <@53908232506183680> **bold** `code`")]
     public async Task Ask_LuceneOrMarkdownSyntax_StillANormalReply(string question)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Ask(question), CancellationToken.None);
 
@@ -171,7 +161,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_SixthQuestionInTheWindow_AskingQuicklyNoticeWhileOthersAreAnswered()
     {
-        var handler = _harness.CreateHandler(o =>
+        var handler = Harness.CreateHandler(o =>
         {
             o.QuestionsPerWindow = 5;
             o.QuestionWindowSeconds = 3600;
@@ -193,7 +183,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_UnlimitedQuestionsPerWindow_NeverRefuses()
     {
-        var handler = _harness.CreateHandler(o => o.QuestionsPerWindow = 0);
+        var handler = Harness.CreateHandler(o => o.QuestionsPerWindow = 0);
 
         for (var i = 0; i < 8; i++)
         {
@@ -215,7 +205,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Sources_ListsTheSeedDocument()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Sources), CancellationToken.None);
 
@@ -233,7 +223,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Sources_EphemeralByDefault_IsEphemeral()
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = true);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = true);
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Sources), CancellationToken.None);
 
@@ -256,17 +246,17 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(null)]
     public async Task Reindex_MemberWithoutManageServer_RefusedAndIndexUntouched(string? permissions)
     {
-        var handler = _harness.CreateHandler();
-        var before = _harness.Index.Snapshot;
-        _harness.WriteSeed("001_extra.txt", "A second document. The outage began at noon.");
+        var handler = Harness.CreateHandler();
+        var before = Harness.Index.Snapshot;
+        Harness.WriteSeed("001_extra.txt", "A second document. The outage began at noon.");
 
         var reply = await handler.HandleAsync(
             TestInteractions.Command(CommandNames.Reindex, permissions: permissions, options: TestInteractions.BooleanOption("force", true)),
             CancellationToken.None);
 
         AssertNotice(reply, "Only server managers");
-        Assert.Same(before, _harness.Index.Snapshot);
-        Assert.Single(_harness.Catalog.List());
+        Assert.Same(before, Harness.Index.Snapshot);
+        Assert.Single(Harness.Catalog.List());
     }
 
     [Theory]
@@ -275,21 +265,21 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData("2147483647")]
     public async Task Reindex_ServerManager_RebuildsAndReports(string permissions)
     {
-        var handler = _harness.CreateHandler();
-        _harness.WriteSeed("001_extra.txt", "A second document. The outage began at noon.");
+        var handler = Harness.CreateHandler();
+        Harness.WriteSeed("001_extra.txt", "A second document. The outage began at noon.");
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Reindex, permissions: permissions), CancellationToken.None);
 
         AssertNotice(reply, "Index rebuilt");
         Assert.Contains("2 documents", reply.Response!.Data!.Content, StringComparison.Ordinal);
-        Assert.Equal(2, _harness.Index.Snapshot?.Documents);
-        Assert.Equal(2, _harness.Catalog.List().Count);
+        Assert.Equal(2, Harness.Index.Snapshot?.Documents);
+        Assert.Equal(2, Harness.Catalog.List().Count);
     }
 
     [Fact]
     public async Task Reindex_NothingChanged_ReportsUnchanged()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Reindex, permissions: "32"), CancellationToken.None);
 
@@ -299,7 +289,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_Force_RebuildsEvenWhenUnchanged()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(
             TestInteractions.Command(CommandNames.Reindex, permissions: "32", options: TestInteractions.BooleanOption("force", true)),
@@ -311,7 +301,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_DmUserListedAsAdmin_IsAllowed()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(TestInteractions.UserId));
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(TestInteractions.UserId));
 
         var reply = await handler.HandleAsync(TestInteractions.DmCommand(CommandNames.Reindex, TestInteractions.UserId), CancellationToken.None);
 
@@ -321,7 +311,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_DmUserNotListed_IsRefused()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(TestInteractions.OtherUserId));
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(TestInteractions.OtherUserId));
 
         var reply = await handler.HandleAsync(TestInteractions.DmCommand(CommandNames.Reindex, TestInteractions.UserId), CancellationToken.None);
 
@@ -335,7 +325,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(null)]
     public async Task Command_UnknownName_EphemeralNotice(string? name)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var interaction = TestInteractions.Command("x") with { Data = new InteractionData { Name = name, Type = 1 } };
 
         var reply = await handler.HandleAsync(interaction, CancellationToken.None);
@@ -346,7 +336,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Command_NoData_EphemeralNotice()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command("x") with { Data = null }, CancellationToken.None);
 
@@ -356,7 +346,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_MoreSourcesOfAStoredAsk_EphemeralNextPage()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = await AskAndGetIdAsync(handler);
 
         var reply = await handler.HandleAsync(TestInteractions.Click(AskButtons.MoreId(askId, 1), TestInteractions.OtherUserId), CancellationToken.None);
@@ -371,7 +361,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_MoreSourcesPastTheLastPage_SaysNoMoreSources()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = await AskAndGetIdAsync(handler);
 
         var reply = await handler.HandleAsync(TestInteractions.Click(AskButtons.MoreId(askId, 100)), CancellationToken.None);
@@ -383,7 +373,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_MoreSourcesOfAnUnknownAsk_SaysTooOld()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Click(AskButtons.MoreId(987654321, 1)), CancellationToken.None);
 
@@ -393,7 +383,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_Votes_RecordedThenUnchangedThenChanged()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = await AskAndGetIdAsync(handler);
 
         var first = await handler.HandleAsync(TestInteractions.Click(AskButtons.VoteId(askId, helpful: true)), CancellationToken.None);
@@ -405,27 +395,27 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
         AssertNotice(flipped, "Changed your vote to not helpful.");
 
         // The store holds the user's latest vote: repeating it changes nothing.
-        var repeat = await _harness.Store.RecordVoteAsync(askId, "discord", TestInteractions.UserId, helpful: false, CancellationToken.None);
+        var repeat = await Harness.Store.RecordVoteAsync(askId, "discord", TestInteractions.UserId, helpful: false, CancellationToken.None);
         Assert.Equal(VoteOutcome.Unchanged, repeat);
     }
 
     [Fact]
     public async Task Click_VoteDown_RecordedAsNotHelpfulForThatUserOnly()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = await AskAndGetIdAsync(handler);
 
         var reply = await handler.HandleAsync(TestInteractions.Click(AskButtons.VoteId(askId, helpful: false)), CancellationToken.None);
 
         AssertNotice(reply, "recorded as not helpful");
-        Assert.Equal(VoteOutcome.Unchanged, await _harness.Store.RecordVoteAsync(askId, "discord", TestInteractions.UserId, false, CancellationToken.None));
-        Assert.Equal(VoteOutcome.Recorded, await _harness.Store.RecordVoteAsync(askId, "discord", TestInteractions.OtherUserId, false, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Unchanged, await Harness.Store.RecordVoteAsync(askId, "discord", TestInteractions.UserId, false, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Recorded, await Harness.Store.RecordVoteAsync(askId, "discord", TestInteractions.OtherUserId, false, CancellationToken.None));
     }
 
     [Fact]
     public async Task Click_VoteUpThenDown_SaysChanged()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = await AskAndGetIdAsync(handler);
         await handler.HandleAsync(TestInteractions.Click(AskButtons.VoteId(askId, helpful: false)), CancellationToken.None);
 
@@ -437,7 +427,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_VoteOnAnUnknownAsk_SaysTooOldToRate()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Click(AskButtons.VoteId(987654321, helpful: true)), CancellationToken.None);
 
@@ -452,7 +442,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(null)]
     public async Task Click_NotOurComponent_IsIgnored(string? customId)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Click(customId), CancellationToken.None);
 
@@ -462,7 +452,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Autocomplete_NoOptionOfOursAutocompletes_IsIgnored()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var interaction = TestInteractions.Ask("users") with { Type = InteractionType.ApplicationCommandAutocomplete };
 
         var reply = await handler.HandleAsync(interaction, CancellationToken.None);
@@ -473,7 +463,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ping_AnswersPong()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var ping = TestInteractions.Command("x") with { Type = InteractionType.Ping, Data = null, Member = null };
 
         var reply = await handler.HandleAsync(ping, CancellationToken.None);
@@ -487,7 +477,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData((InteractionType)99)]
     public async Task UnknownInteractionType_IsIgnored(InteractionType type)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Ask) with { Type = type }, CancellationToken.None);
 
@@ -511,7 +501,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     [InlineData(InteractionType.Ping, null, false, null, true)]
     public void WantsEphemeral_ByTypeCommandAndSettings(InteractionType type, string? name, bool ephemeralByDefault, bool? isPrivate, bool expected)
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = ephemeralByDefault);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = ephemeralByDefault);
         var options = isPrivate is { } p ? new[] { TestInteractions.BooleanOption("private", p) } : [];
         var interaction = TestInteractions.Command("x") with { Type = type, Data = new InteractionData { Name = name, Options = options } };
 
@@ -529,7 +519,7 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     public async Task WantsEphemeral_AgreesWithTheReplyFlags(string name, bool ephemeralByDefault, bool? isPrivate)
     {
         // A deferral announces the visibility before the reply exists: the two must agree.
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = ephemeralByDefault);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = ephemeralByDefault);
         var options = new List<InteractionOption> { TestInteractions.StringOption("question", AnsweredQuestion) };
         if (isPrivate is { } p)
         {
@@ -582,25 +572,25 @@ public sealed class InteractionHandlerTests : IAsyncLifetime
     /// <summary>A handler whose conversation store points at a folder: every storage call fails.</summary>
     private InteractionHandler CreateHandlerOnBrokenStore()
     {
-        var folder = Path.Combine(_harness.Root, "not-a-file.db");
+        var folder = Path.Combine(Harness.Root, "not-a-file.db");
         Directory.CreateDirectory(folder);
-        var store = _harness.Own(new ConversationStore(
+        var store = Harness.Own(new ConversationStore(
             Microsoft.Extensions.Options.Options.Create(new DataOptions { Path = folder }), NullLogger<ConversationStore>.Instance));
-        return _harness.Own(new InteractionHandler(
-            _harness.Engine, _harness.Index, _harness.Catalog, store, _harness.Own(new GapFinder(store, TimeProvider.System)), new IncidentTimeline(_harness.Index),
+        return Harness.Own(new InteractionHandler(
+            Harness.Engine, Harness.Index, Harness.Catalog, store, Harness.Own(new GapFinder(store, TimeProvider.System)), new IncidentTimeline(Harness.Index),
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
     }
 
     private InteractionHandler CreateHandlerOnUnbuiltIndex()
     {
-        var root = Path.Combine(_harness.Root, "unbuilt");
-        var index = _harness.Own(new IncidentIndex(
+        var root = Path.Combine(Harness.Root, "unbuilt");
+        var index = Harness.Own(new IncidentIndex(
             Microsoft.Extensions.Options.Options.Create(new IndexOptions { Path = Path.Combine(root, "index") }),
             Microsoft.Extensions.Options.Options.Create(new SeedsOptions { Path = Path.Combine(root, "seeds") }),
             new SeedLoader(NullLogger<SeedLoader>.Instance),
             NullLogger<IncidentIndex>.Instance));
-        var engine = _harness.Own(new AnswerEngine(index));
-        return _harness.Own(new InteractionHandler(
-            engine, index, new SourceCatalog(index), _harness.Store, _harness.Own(new GapFinder(_harness.Store, TimeProvider.System)), new IncidentTimeline(index), Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
+        var engine = Harness.Own(new AnswerEngine(index));
+        return Harness.Own(new InteractionHandler(
+            engine, index, new SourceCatalog(index), Harness.Store, Harness.Own(new GapFinder(Harness.Store, TimeProvider.System)), new IncidentTimeline(index), Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
     }
 }

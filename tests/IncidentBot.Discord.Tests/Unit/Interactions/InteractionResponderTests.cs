@@ -11,25 +11,14 @@ namespace IncidentBot.Discord.Tests.Unit.Interactions;
 /// The responder on a real handler, index and store; REST calls go to a recording stub and time is fake, so
 /// "slow" means "not finished when the fake clock reaches the deferral deadline".
 /// </summary>
-public sealed class InteractionResponderTests : IAsyncLifetime
+public sealed class InteractionResponderTests : IndexHarnessTests
 {
     private const string Question = "How many users were targeted?";
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Index.AfterSentenceIndexed = null;
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task RespondAsync_FastReply_IsTheMessageItselfAndSendsNothing()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
 
         var response = await rig.Responder.RespondAsync(TestInteractions.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
 
@@ -42,7 +31,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondAsync_IgnoredInteraction_ReturnsNull()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
 
         var response = await rig.Responder.RespondAsync(TestInteractions.Click("click_one"), rig.Time.GetUtcNow(), CancellationToken.None);
 
@@ -53,7 +42,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondAsync_ReplyWaitingOnABusyIndex_DefersEphemerallyThenEditsOriginal()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         using var busy = await HoldIndexBuildAsync();
 
@@ -85,7 +74,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondAsync_SlowReplyWithoutApplicationIdInTheInteraction_EditsWithTheConfiguredOne()
     {
-        using var rig = new ResponderRig(_harness, o => o.ApplicationId = "111111111111111111");
+        using var rig = new ResponderRig(Harness, o => o.ApplicationId = "111111111111111111");
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         using var busy = await HoldIndexBuildAsync();
 
@@ -105,11 +94,11 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     {
         // A /reindex build (IncidentIndex.BuildLocked) or a SQLite call is synchronous work: run on the caller's
         // thread, it would keep RespondAsync from even starting its deadline, and a long build would miss Discord's 3 s.
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         using var gate = new ManualResetEventSlim(false);
         using var entered = new ManualResetEventSlim(false);
-        _harness.Index.AfterSentenceIndexed = _ =>
+        Harness.Index.AfterSentenceIndexed = _ =>
         {
             entered.Set();
             gate.Wait(TimeSpan.FromSeconds(30));
@@ -129,7 +118,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
         }
 
         var answeredWhileBusy = respond.IsCompleted;
-        _harness.Index.AfterSentenceIndexed = null;
+        Harness.Index.AfterSentenceIndexed = null;
         gate.Set();
         var response = await respond.WaitAsync(TimeSpan.FromSeconds(30));
         await rig.Deferred.DrainAsync(TimeSpan.FromSeconds(30));
@@ -143,7 +132,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     public async Task RespondAsync_ReceivedLongAgo_DefersAtOnce()
     {
         // The budget counts from when the interaction arrived: one that queued past the deadline defers at once.
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         using var busy = await HoldIndexBuildAsync();
         var receivedAt = rig.Time.GetUtcNow() - TimeSpan.FromSeconds(5);
 
@@ -159,10 +148,10 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondAsync_HandlerThrows_EphemeralApology()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
 
         // A disposed store throws ObjectDisposedException, which is not a storage failure: it reaches the responder.
-        _harness.Store.Dispose();
+        Harness.Store.Dispose();
         var response = await rig.Responder.RespondAsync(TestInteractions.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, response?.Type);
@@ -174,8 +163,8 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondAsync_OneInteractionThrows_OthersStillAnswered()
     {
-        using var rig = new ResponderRig(_harness);
-        _harness.Store.Dispose();
+        using var rig = new ResponderRig(Harness);
+        Harness.Store.Dispose();
 
         var failed = await rig.Responder.RespondAsync(TestInteractions.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
         var sources = await rig.Responder.RespondAsync(TestInteractions.Command(CommandNames.Sources), rig.Time.GetUtcNow(), CancellationToken.None);
@@ -187,7 +176,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_FastReply_PostsTheCallbackOnce()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
 
         await rig.Responder.DeliverAsync(TestInteractions.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
 
@@ -202,7 +191,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_Ping_SendsNothing()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         var ping = TestInteractions.Command("x") with { Type = InteractionType.Ping, Data = null };
 
         await rig.Responder.DeliverAsync(ping, rig.Time.GetUtcNow(), CancellationToken.None);
@@ -213,7 +202,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_SlowReply_PostsTheDeferralThenPatchesOriginal()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         using var busy = await HoldIndexBuildAsync();
 
@@ -235,7 +224,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_DeferralRefused_DoesNotEditOriginal()
     {
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         rig.Http.Respond = (_, _) => RecordingHttpHandler.Json(HttpStatusCode.NotFound, """{"message":"Unknown interaction","code":10062}""");
         using var busy = await HoldIndexBuildAsync();
@@ -253,7 +242,7 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     public async Task DeliverAsync_DeferralAlreadyAcknowledged_StillFillsItIn()
     {
         // 40060 answers a retried callback whose first attempt did arrive: the deferral exists, so edit it.
-        using var rig = new ResponderRig(_harness);
+        using var rig = new ResponderRig(Harness);
         rig.Responder.DeferAfterOverride = TimeSpan.FromMilliseconds(50);
         rig.Http.Respond = (request, _) => request.Method == HttpMethod.Post
             ? RecordingHttpHandler.Json(HttpStatusCode.BadRequest, """{"message":"Interaction has already been acknowledged.","code":40060}""")
@@ -273,14 +262,14 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     {
         var gate = new ManualResetEventSlim(false);
         var entered = new ManualResetEventSlim(false);
-        _harness.Index.AfterSentenceIndexed = _ =>
+        Harness.Index.AfterSentenceIndexed = _ =>
         {
             entered.Set();
             gate.Wait(TimeSpan.FromSeconds(30));
         };
-        var build = Task.Run(() => _harness.Index.ReindexAsync(force: true, CancellationToken.None));
+        var build = Task.Run(() => Harness.Index.ReindexAsync(force: true, CancellationToken.None));
         await Task.Run(() => Assert.True(entered.Wait(TimeSpan.FromSeconds(10)), "the build did not start"));
-        _harness.Index.AfterSentenceIndexed = null;
+        Harness.Index.AfterSentenceIndexed = null;
         return new BusyIndex(gate, entered, build);
     }
 

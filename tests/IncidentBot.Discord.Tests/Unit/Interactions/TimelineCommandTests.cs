@@ -16,24 +16,14 @@ namespace IncidentBot.Discord.Tests.Unit.Interactions;
 /// everyone, public unless <c>EphemeralByDefault</c>; <c>as_of</c> keeps only documents dated on or before it, and
 /// anything but a YYYY-MM-DD date gets the usage privately.
 /// </summary>
-public sealed partial class TimelineCommandTests : IAsyncLifetime
+public sealed partial class TimelineCommandTests : IndexHarnessTests
 {
     private const string Seed = @"\[000\_43178d05d4589019.txt ¶";
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Timeline_FixtureSeed_ListsItsDatedEventsInDateOrder()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Timeline), CancellationToken.None);
 
@@ -55,7 +45,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task Timeline_EphemeralByDefault_IsPrivate()
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = true);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = true);
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Timeline), CancellationToken.None);
 
@@ -66,7 +56,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task Timeline_InADirectMessage_IsAnsweredToo()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.DmCommand(CommandNames.Timeline), CancellationToken.None);
 
@@ -80,7 +70,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [InlineData("1999-01-01", 0)]
     public async Task AsOf_KeepsOnlyDocumentsDatedOnOrBeforeIt(string asOf, int expected)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(AsOf(asOf), CancellationToken.None);
 
@@ -108,7 +98,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [InlineData(" ")]
     public async Task AsOf_NotADate_PrivateUsage(string asOf)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(AsOf(asOf), CancellationToken.None);
 
@@ -121,14 +111,14 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task Timeline_IndexNotOpenYet_SaysSoRatherThanAnEmptyTimeline()
     {
-        var root = Path.Combine(_harness.Root, "unbuilt");
-        var index = _harness.Own(new IncidentIndex(
+        var root = Path.Combine(Harness.Root, "unbuilt");
+        var index = Harness.Own(new IncidentIndex(
             Microsoft.Extensions.Options.Options.Create(new IndexOptions { Path = Path.Combine(root, "index") }),
             Microsoft.Extensions.Options.Options.Create(new SeedsOptions { Path = Path.Combine(root, "seeds") }),
             new SeedLoader(NullLogger<SeedLoader>.Instance),
             NullLogger<IncidentIndex>.Instance));
-        var handler = _harness.Own(new InteractionHandler(
-            _harness.Engine, index, new SourceCatalog(index), _harness.Store, _harness.Own(new Core.Feedback.GapFinder(_harness.Store, TimeProvider.System)),
+        var handler = Harness.Own(new InteractionHandler(
+            Harness.Engine, index, new SourceCatalog(index), Harness.Store, Harness.Own(new Core.Feedback.GapFinder(Harness.Store, TimeProvider.System)),
             new IncidentTimeline(index), Microsoft.Extensions.Options.Options.Create(new DiscordOptions()), NullLogger<InteractionHandler>.Instance));
 
         var reply = await handler.HandleAsync(TestInteractions.Command(CommandNames.Timeline), CancellationToken.None);
@@ -140,7 +130,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_ListsTheTimeline()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleAsync(TestInteractions.Command("nope"), CancellationToken.None);
 

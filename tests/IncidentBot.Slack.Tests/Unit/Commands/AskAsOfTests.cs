@@ -4,25 +4,15 @@ using IncidentBot.Slack.Tests.TestSupport;
 namespace IncidentBot.Slack.Tests.Unit.Commands;
 
 /// <summary><c>/ask as_of:YYYY-MM-DD …</c>: only documents dated on or before that day answer (the fixture seed is dated 2019-11-01).</summary>
-public sealed class AskAsOfTests : IAsyncLifetime
+public sealed class AskAsOfTests : IndexHarnessTests
 {
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData("as_of:2019-11-01 How many users were targeted?", true)]
     [InlineData("How many users were targeted? as_of:2019-11-01", true)]
     [InlineData("How many users were targeted? AS_OF:2019-10-31", false)]
     public async Task AsOfWord_ScopesTheAnswer(string text, bool answered)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(text), CancellationToken.None);
 
@@ -34,7 +24,7 @@ public sealed class AskAsOfTests : IAsyncLifetime
     [Fact]
     public async Task BadAsOf_UsageNotice()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask("as_of:soon How many users were targeted?"), CancellationToken.None);
 

@@ -9,24 +9,14 @@ namespace IncidentBot.Slack.Tests.Unit.Commands;
 /// <c>/incident-gaps</c> on a real index and SQLite store: the configured admins see the unanswered questions
 /// grouped, privately and escaped; everyone else is refused.
 /// </summary>
-public sealed class GapsCommandTests : IAsyncLifetime
+public sealed class GapsCommandTests : IndexHarnessTests
 {
     private const string Admin = "UADMIN1";
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Admin_SeesUnansweredQuestionsGrouped_Privately()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(Admin));
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(Admin));
         await handler.HandleCommandAsync(TestPayloads.Ask("Who won the cricket world cup?", userId: "U1"), CancellationToken.None);
         await handler.HandleCommandAsync(TestPayloads.Ask("cricket world cup winner", userId: "U2"), CancellationToken.None);
         await handler.HandleCommandAsync(TestPayloads.Ask("How many users were targeted?", userId: "U3"), CancellationToken.None);
@@ -50,7 +40,7 @@ public sealed class GapsCommandTests : IAsyncLifetime
     [InlineData("99999", "Usage: /incident-gaps [days]")]
     public async Task DaysText_SetsTheWindow_OrExplainsTheUsage(string days, string expected)
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(Admin));
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(Admin));
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-gaps", days, userId: Admin), CancellationToken.None);
 
@@ -60,7 +50,7 @@ public sealed class GapsCommandTests : IAsyncLifetime
     [Fact]
     public async Task NotAnAdmin_Refused()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(Admin));
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(Admin));
         await handler.HandleCommandAsync(TestPayloads.Ask("Who won the cricket world cup?", userId: "U1"), CancellationToken.None);
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-gaps", userId: "U1"), CancellationToken.None);

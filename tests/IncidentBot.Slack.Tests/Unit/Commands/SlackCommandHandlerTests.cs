@@ -9,24 +9,14 @@ using IncidentBot.Slack.Tests.TestSupport;
 namespace IncidentBot.Slack.Tests.Unit.Commands;
 
 /// <summary>The handler on a real index (built from the fixture seed) and a real SQLite store.</summary>
-public sealed class SlackCommandHandlerTests : IAsyncLifetime
+public sealed class SlackCommandHandlerTests : IndexHarnessTests
 {
     private const string Question = "How many users were targeted?";
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Ask_AnswerableQuestion_EphemeralAnswerWithButtonsCarryingTheAskId()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
 
@@ -43,7 +33,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
         Assert.All(buttons, b => Assert.StartsWith(askId.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Value, StringComparison.Ordinal));
         Assert.Equal($"{askId}:1", buttons.Single(b => b.ActionId == ActionIds.More).Value);
 
-        var stored = await _harness.Store.FindAskAsync(askId, CancellationToken.None);
+        var stored = await Harness.Store.FindAskAsync(askId, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(Question, stored.Question);
         Assert.Equal(SlackCommandHandler.Channel, stored.Channel);
@@ -53,7 +43,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_NotEphemeralByDefault_InChannelWithoutShare()
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = false);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = false);
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
 
@@ -70,7 +60,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [InlineData("   \t  ")]
     public async Task Ask_EmptyQuestion_UsageHelpNamingTheCommand(string text)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(text), CancellationToken.None);
 
@@ -82,7 +72,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_EmptyQuestionWithCustomCommand_UsageNamesTheCustomCommand()
     {
-        var handler = _harness.CreateHandler(o => o.AskCommand = "/incident-ask");
+        var handler = Harness.CreateHandler(o => o.AskCommand = "/incident-ask");
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-ask", ""), CancellationToken.None);
 
@@ -92,7 +82,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_QuestionOf501Characters_EphemeralNotice()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(new string('a', 501)), CancellationToken.None);
 
@@ -105,7 +95,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_QuestionOf500Characters_Answered()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var question = (Question + " ").PadRight(500, 'x');
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(question), CancellationToken.None);
@@ -122,7 +112,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [InlineData("AND OR NOT")]
     public async Task Ask_LuceneSyntax_NormalReply(string question)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask(question), CancellationToken.None);
 
@@ -134,7 +124,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_MentionsAndAmpersand_EscapedNeverRaw()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask("<!channel> <!here> <@U123> & how many users were targeted?"), CancellationToken.None);
 
@@ -155,7 +145,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_UnansweredQuestionWithMention_EscapedNeverRaw()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Ask("<!channel> what is the recipe for pancakes?"), CancellationToken.None);
 
@@ -167,7 +157,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_SixthQuestionInTheWindow_AskingQuicklyWhileOthersStillAnswered()
     {
-        var handler = _harness.CreateHandler(o => o.QuestionsPerWindow = 5);
+        var handler = Harness.CreateHandler(o => o.QuestionsPerWindow = 5);
         for (var i = 0; i < 5; i++)
         {
             var allowed = await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
@@ -187,7 +177,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Ask_EmptyQuestionsAreNotCounted()
     {
-        var handler = _harness.CreateHandler(o => o.QuestionsPerWindow = 1);
+        var handler = Harness.CreateHandler(o => o.QuestionsPerWindow = 1);
         await handler.HandleCommandAsync(TestPayloads.Ask(""), CancellationToken.None);
         await handler.HandleCommandAsync(TestPayloads.Ask("  "), CancellationToken.None);
 
@@ -199,14 +189,14 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Sources_ListsTheSeedDocument()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-sources"), CancellationToken.None);
 
         Assert.Equal(SlackMessage.Ephemeral, reply.ResponseType);
         var all = MessageJson.AllText(reply);
         Assert.Contains("Indexed documents (1)", all, StringComparison.Ordinal);
-        var source = Assert.Single(_harness.Catalog.List());
+        var source = Assert.Single(Harness.Catalog.List());
         Assert.EndsWith(IndexHarness.SeedFileName, source.Source, StringComparison.Ordinal);
 
         // The line names the file, escaped like all document text ('_' becomes a look-alike so it cannot italicise).
@@ -217,23 +207,23 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_NonAdmin_PoliteRefusalAndIndexUntouched()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
-        var before = _harness.Index.Snapshot;
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        var before = Harness.Index.Snapshot;
         var sentences = 0;
-        _harness.Index.AfterSentenceIndexed = _ => Interlocked.Increment(ref sentences);
+        Harness.Index.AfterSentenceIndexed = _ => Interlocked.Increment(ref sentences);
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-reindex", "force"), CancellationToken.None);
 
         Assert.Equal(SlackMessage.Ephemeral, reply.ResponseType);
         Assert.Contains("only the bot's admins", reply.Text, StringComparison.Ordinal);
         Assert.Equal(0, Volatile.Read(ref sentences));
-        Assert.Equal(before, _harness.Index.Snapshot);
+        Assert.Equal(before, Harness.Index.Snapshot);
     }
 
     [Fact]
     public async Task Reindex_NoAdminsConfigured_RefusesEveryone()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-reindex", "", TestPayloads.AdminUserId), CancellationToken.None);
 
@@ -243,7 +233,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_AdminWithoutForce_ReindexResult()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-reindex", "", TestPayloads.AdminUserId), CancellationToken.None);
 
@@ -256,28 +246,28 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [InlineData(" FORCE ")]
     public async Task Reindex_AdminWithForce_Rebuilt(string text)
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
-        var before = _harness.Index.Snapshot;
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        var before = Harness.Index.Snapshot;
         var sentences = 0;
-        _harness.Index.AfterSentenceIndexed = _ => Interlocked.Increment(ref sentences);
+        Harness.Index.AfterSentenceIndexed = _ => Interlocked.Increment(ref sentences);
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-reindex", text, TestPayloads.AdminUserId), CancellationToken.None);
 
         Assert.Contains("Index rebuilt", reply.Text, StringComparison.Ordinal);
         Assert.True(Volatile.Read(ref sentences) > 0);
-        Assert.NotEqual(before, _harness.Index.Snapshot);
+        Assert.NotEqual(before, Harness.Index.Snapshot);
     }
 
     [Fact]
     public async Task Reindex_AdminAfterASeedChange_Rebuilt()
     {
-        var handler = _harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
-        File.WriteAllText(Path.Combine(_harness.SeedsPath, "001_extra.txt"), "date 2019-11-02 The second report says 20 journalists were targeted.");
+        var handler = Harness.CreateHandler(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        File.WriteAllText(Path.Combine(Harness.SeedsPath, "001_extra.txt"), "date 2019-11-02 The second report says 20 journalists were targeted.");
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/incident-reindex", "", TestPayloads.AdminUserId), CancellationToken.None);
 
         Assert.Contains("Index rebuilt", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(2, _harness.Index.Snapshot?.Documents);
+        Assert.Equal(2, Harness.Index.Snapshot?.Documents);
     }
 
     [Theory]
@@ -286,7 +276,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [InlineData("/ask2")]
     public async Task UnknownCommand_NoticeNamingOurCommands(string command)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command(command, Question), CancellationToken.None);
 
@@ -299,7 +289,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommandWithMarkup_Escaped()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command("/<!channel>", ""), CancellationToken.None);
 
@@ -309,7 +299,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task CustomCommandNames_Routed()
     {
-        var handler = _harness.CreateHandler(o =>
+        var handler = Harness.CreateHandler(o =>
         {
             o.AskCommand = "/incident-ask";
             o.SourcesCommand = "/docs";
@@ -332,7 +322,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Share_InChannelCopySharedByTheClicker()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = MessageJson.AskId(await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
 
         var reply = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.Share, Id(askId), "U0SHARER1"), CancellationToken.None);
@@ -349,7 +339,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task More_NextCitationsEphemeralNotReplacingTheAnswer()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var answer = await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
         var askId = MessageJson.AskId(answer);
 
@@ -366,7 +356,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     public async Task More_ClicksBeyondTheUsersLimit_ClickingQuicklyNoticeWhileVotesStillCount()
     {
         // More sources and Share search again: they share the asker's limit; votes do not search and are not limited.
-        var handler = _harness.CreateHandler(o => o.QuestionsPerWindow = 2);
+        var handler = Harness.CreateHandler(o => o.QuestionsPerWindow = 2);
         var answer = await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
         var askId = MessageJson.AskId(answer);
 
@@ -382,7 +372,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task More_ValueWithoutPage_FirstExtraPage()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = MessageJson.AskId(await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
 
         var reply = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.More, Id(askId)), CancellationToken.None);
@@ -393,7 +383,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task More_PagePastTheEnd_NoMoreSources()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = MessageJson.AskId(await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
 
         var reply = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.More, $"{askId}:100"), CancellationToken.None);
@@ -404,13 +394,13 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Votes_RecordedThenChangedThenUnchanged()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = MessageJson.AskId(await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
 
         var first = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.Helpful, Id(askId)), CancellationToken.None);
-        Assert.Equal(VoteOutcome.Unchanged, await _harness.Store.RecordVoteAsync(askId, SlackCommandHandler.Channel, TestPayloads.UserId, helpful: true, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Unchanged, await Harness.Store.RecordVoteAsync(askId, SlackCommandHandler.Channel, TestPayloads.UserId, helpful: true, CancellationToken.None));
         var changed = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.NotHelpful, Id(askId)), CancellationToken.None);
-        Assert.Equal(VoteOutcome.Unchanged, await _harness.Store.RecordVoteAsync(askId, SlackCommandHandler.Channel, TestPayloads.UserId, helpful: false, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Unchanged, await Harness.Store.RecordVoteAsync(askId, SlackCommandHandler.Channel, TestPayloads.UserId, helpful: false, CancellationToken.None));
         var again = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.NotHelpful, Id(askId)), CancellationToken.None);
         var back = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.Helpful, Id(askId)), CancellationToken.None);
 
@@ -428,14 +418,14 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Votes_OtherUserHasTheirOwnVote()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = MessageJson.AskId(await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
         await handler.HandleActionAsync(TestPayloads.Click(ActionIds.Helpful, Id(askId)), CancellationToken.None);
 
         var other = await handler.HandleActionAsync(TestPayloads.Click(ActionIds.NotHelpful, Id(askId), TestPayloads.OtherUserId), CancellationToken.None);
 
         Assert.StartsWith("Thanks: recorded as not helpful.", other?.Text, StringComparison.Ordinal);
-        Assert.Equal(VoteOutcome.Unchanged, await _harness.Store.RecordVoteAsync(askId, SlackCommandHandler.Channel, TestPayloads.UserId, helpful: true, CancellationToken.None));
+        Assert.Equal(VoteOutcome.Unchanged, await Harness.Store.RecordVoteAsync(askId, SlackCommandHandler.Channel, TestPayloads.UserId, helpful: true, CancellationToken.None));
     }
 
     [Theory]
@@ -445,7 +435,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [InlineData(ActionIds.More)]
     public async Task Click_UnknownAskId_TooOld(string actionId)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleActionAsync(TestPayloads.Click(actionId, "987654"), CancellationToken.None);
 
@@ -473,7 +463,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [InlineData(ActionIds.Share, "99999999999999999999999")]
     public async Task Click_UnknownActionOrMalformedValue_Null(string actionId, string? value)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleActionAsync(TestPayloads.Click(actionId, value), CancellationToken.None);
 
@@ -483,7 +473,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_NoActions_Null()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var click = TestPayloads.Click(ActionIds.Helpful, "1") with { Actions = [] };
 
         Assert.Null(await handler.HandleActionAsync(click, CancellationToken.None));
@@ -492,7 +482,7 @@ public sealed class SlackCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Click_ForeignActionBeforeOurs_OursHandled()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
         var askId = MessageJson.AskId(await handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
         var click = BlockActions.From(TestPayloads.ClickElement(TestPayloads.UserId, ("other", "x"), (ActionIds.Helpful, Id(askId))))!;
 

@@ -8,24 +8,14 @@ namespace IncidentBot.Slack.Tests.Unit.Commands;
 /// The responder on a real handler, index and store; <c>response_url</c> posts go to a recording stub and time is
 /// fake, so "slow" means "not finished when the fake clock reaches the reply deadline".
 /// </summary>
-public sealed class SlackResponderTests : IAsyncLifetime
+public sealed class SlackResponderTests : IndexHarnessTests
 {
     private const string Question = "How many users were targeted?";
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task RespondToCommandAsync_FastReply_ReturnedAndNothingPosted()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
 
         var reply = await rig.Responder.RespondToCommandAsync(TestPayloads.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
 
@@ -38,9 +28,9 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToCommandAsync_SlowReply_NullThenPostedToTheResponseUrl()
     {
-        using var rig = new SlackRig(_harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        using var rig = new SlackRig(Harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
         rig.Responder.ReplyWithinOverride = TimeSpan.FromMilliseconds(50);
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var busy = await Harness.HoldIndexBuildAsync();
 
         // /incident-reindex by an admin waits for the build already running.
         var command = TestPayloads.Command("/incident-reindex", "", TestPayloads.AdminUserId);
@@ -68,9 +58,9 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToCommandAsync_SlowReplyWithoutResponseUrl_NothingPostedNoThrow()
     {
-        using var rig = new SlackRig(_harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        using var rig = new SlackRig(Harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
         rig.Responder.ReplyWithinOverride = TimeSpan.FromMilliseconds(50);
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var busy = await Harness.HoldIndexBuildAsync();
 
         var command = TestPayloads.Command("/incident-reindex", "", TestPayloads.AdminUserId, responseUrl: null);
         var reply = await rig.Time.AdvanceUntilDoneAsync(
@@ -86,11 +76,11 @@ public sealed class SlackResponderTests : IAsyncLifetime
     public async Task RespondToCommandAsync_HandlerDoingLongSynchronousWork_StillReturnsInTime()
     {
         // A forced build runs synchronously inside the handler: the responder must not wait on the caller's thread.
-        using var rig = new SlackRig(_harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        using var rig = new SlackRig(Harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
         rig.Responder.ReplyWithinOverride = TimeSpan.FromMilliseconds(50);
         using var gate = new ManualResetEventSlim(false);
         using var entered = new ManualResetEventSlim(false);
-        _harness.Index.AfterSentenceIndexed = _ =>
+        Harness.Index.AfterSentenceIndexed = _ =>
         {
             entered.Set();
             gate.Wait(TimeSpan.FromSeconds(30));
@@ -108,7 +98,7 @@ public sealed class SlackResponderTests : IAsyncLifetime
         }
 
         var returnedWhileBusy = respond.IsCompleted;
-        _harness.Index.AfterSentenceIndexed = null;
+        Harness.Index.AfterSentenceIndexed = null;
         gate.Set();
         var reply = await respond.WaitAsync(TimeSpan.FromSeconds(30));
         await rig.Background.DrainAsync(TimeSpan.FromSeconds(30));
@@ -122,8 +112,8 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToCommandAsync_ReceivedLongAgoAndNotReady_NullAtOnce()
     {
-        using var rig = new SlackRig(_harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var rig = new SlackRig(Harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        using var busy = await Harness.HoldIndexBuildAsync();
         var receivedAt = rig.Time.GetUtcNow() - TimeSpan.FromSeconds(5);
 
         var reply = await rig.Responder.RespondToCommandAsync(
@@ -138,7 +128,7 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToAction_PostsTheReplyToTheClicksResponseUrl()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var answer = await rig.Handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None);
         var askId = MessageJson.AskId(answer);
 
@@ -155,7 +145,7 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToAction_ShareClick_PostsTheInChannelCopy()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var askId = MessageJson.AskId(await rig.Handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
 
         rig.Responder.RespondToAction(TestPayloads.Click(ActionIds.Share, askId.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
@@ -169,7 +159,7 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToAction_ClickNotOurs_NothingPosted()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
 
         rig.Responder.RespondToAction(TestPayloads.Click("someone_elses_button", "1"), CancellationToken.None);
         await rig.Background.DrainAsync(TimeSpan.FromSeconds(30));
@@ -180,10 +170,10 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToCommandAsync_HandlerThrows_ApologyNotException()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
 
         // A disposed store throws ObjectDisposedException, which is not a storage failure: it reaches the responder.
-        _harness.Store.Dispose();
+        Harness.Store.Dispose();
         var reply = await rig.Responder.RespondToCommandAsync(TestPayloads.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.NotNull(reply);
@@ -195,8 +185,8 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToCommandAsync_OneRequestThrows_OthersStillAnswered()
     {
-        using var rig = new SlackRig(_harness);
-        _harness.Store.Dispose();
+        using var rig = new SlackRig(Harness);
+        Harness.Store.Dispose();
 
         var failed = await rig.Responder.RespondToCommandAsync(TestPayloads.Ask(Question), rig.Time.GetUtcNow(), CancellationToken.None);
         var sources = await rig.Responder.RespondToCommandAsync(TestPayloads.Command("/incident-sources"), rig.Time.GetUtcNow(), CancellationToken.None);
@@ -208,8 +198,8 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToAction_HandlerThrows_ApologyPosted()
     {
-        using var rig = new SlackRig(_harness);
-        _harness.Store.Dispose();
+        using var rig = new SlackRig(Harness);
+        Harness.Store.Dispose();
 
         rig.Responder.RespondToAction(TestPayloads.Click(ActionIds.Helpful, "1"), CancellationToken.None);
         await rig.Background.DrainAsync(TimeSpan.FromSeconds(30));
@@ -222,7 +212,7 @@ public sealed class SlackResponderTests : IAsyncLifetime
     [Fact]
     public async Task RespondToAction_ResponseUrlRefused_NoThrowAndWorkFinishes()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         rig.Http.Respond = (_, _) => RecordingHttpHandler.Text(System.Net.HttpStatusCode.NotFound, "used_url");
 
         rig.Responder.RespondToAction(TestPayloads.Click(ActionIds.Helpful, "1"), CancellationToken.None);

@@ -16,25 +16,15 @@ namespace IncidentBot.Slack.Tests.Unit.Commands;
 /// order, for everyone, private per <c>EphemeralByDefault</c>; a YYYY-MM-DD text keeps only documents dated on or
 /// before it, and any other text gets the usage.
 /// </summary>
-public sealed partial class TimelineCommandTests : IAsyncLifetime
+public sealed partial class TimelineCommandTests : IndexHarnessTests
 {
     private const string Command = "/incident-timeline";
     private const string Seed = "`000_43178d05d4589019.txt` ¶";
 
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Timeline_FixtureSeed_ListsItsDatedEventsInDateOrder_Privately()
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command(Command), CancellationToken.None);
 
@@ -54,7 +44,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task Timeline_NotEphemeralByDefault_PostedInChannel()
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = false);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = false);
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command(Command), CancellationToken.None);
 
@@ -67,7 +57,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [InlineData("2019-10-31", 0)]
     public async Task AsOf_KeepsOnlyDocumentsDatedOnOrBeforeIt(string asOf, int expected)
     {
-        var handler = _harness.CreateHandler();
+        var handler = Harness.CreateHandler();
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command(Command, asOf), CancellationToken.None);
 
@@ -93,7 +83,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [InlineData("<!channel>")]
     public async Task AsOf_NotADate_Usage(string text)
     {
-        var handler = _harness.CreateHandler(o => o.EphemeralByDefault = false);
+        var handler = Harness.CreateHandler(o => o.EphemeralByDefault = false);
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command(Command, text), CancellationToken.None);
 
@@ -107,7 +97,7 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task CustomCommandName_Routed_AndListedForUnknownCommands()
     {
-        var handler = _harness.CreateHandler(o => o.TimelineCommand = "/when");
+        var handler = Harness.CreateHandler(o => o.TimelineCommand = "/when");
 
         var timeline = await handler.HandleCommandAsync(TestPayloads.Command("/when"), CancellationToken.None);
         var unknown = await handler.HandleCommandAsync(TestPayloads.Command(Command), CancellationToken.None);
@@ -120,14 +110,14 @@ public sealed partial class TimelineCommandTests : IAsyncLifetime
     [Fact]
     public async Task Timeline_IndexNotOpenYet_SaysSoRatherThanAnEmptyTimeline()
     {
-        var root = Path.Combine(_harness.Root, "unbuilt");
-        var index = _harness.Own(new IncidentIndex(
+        var root = Path.Combine(Harness.Root, "unbuilt");
+        var index = Harness.Own(new IncidentIndex(
             Microsoft.Extensions.Options.Options.Create(new IndexOptions { Path = Path.Combine(root, "index") }),
             Microsoft.Extensions.Options.Options.Create(new SeedsOptions { Path = Path.Combine(root, "seeds") }),
             new SeedLoader(NullLogger<SeedLoader>.Instance),
             NullLogger<IncidentIndex>.Instance));
-        var handler = _harness.Own(new SlackCommandHandler(
-            _harness.Engine, index, new SourceCatalog(index), _harness.Store, _harness.Own(new GapFinder(_harness.Store, TimeProvider.System)),
+        var handler = Harness.Own(new SlackCommandHandler(
+            Harness.Engine, index, new SourceCatalog(index), Harness.Store, Harness.Own(new GapFinder(Harness.Store, TimeProvider.System)),
             new IncidentTimeline(index), Microsoft.Extensions.Options.Options.Create(IndexHarness.CreateOptions()), NullLogger<SlackCommandHandler>.Instance));
 
         var reply = await handler.HandleCommandAsync(TestPayloads.Command(Command), CancellationToken.None);

@@ -8,20 +8,10 @@ using IncidentBot.Slack.Tests.TestSupport;
 namespace IncidentBot.Slack.Tests.Unit.Http;
 
 /// <summary>The endpoint logic on raw bytes: signature and age (401), form (400), then the reply.</summary>
-public sealed class SlackHttpEndpointTests : IAsyncLifetime
+public sealed class SlackHttpEndpointTests : IndexHarnessTests
 {
     private const string Question = "How many users were targeted?";
     private static readonly string Secret = SignatureVector.Official.SigningSecret;
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task HandleCommandAsync_SignedAsk_200JsonWithBlocks()
@@ -47,7 +37,7 @@ public sealed class SlackHttpEndpointTests : IAsyncLifetime
     {
         // The documented request itself: signed with the documented secret, verified at the documented time.
         var vector = SignatureVector.Official;
-        using var rig = new SlackRig(_harness, o => o.SigningSecret = vector.SigningSecret, FakeClock.AtUnixSeconds(vector.UnixSeconds));
+        using var rig = new SlackRig(Harness, o => o.SigningSecret = vector.SigningSecret, FakeClock.AtUnixSeconds(vector.UnixSeconds));
 
         var result = await rig.CreateEndpoint().HandleCommandAsync(vector.BodyBytes, vector.Timestamp, vector.Signature);
 
@@ -183,7 +173,7 @@ public sealed class SlackHttpEndpointTests : IAsyncLifetime
     {
         using var rig = NewRig(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
         rig.Responder.ReplyWithinOverride = TimeSpan.FromMilliseconds(50);
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var busy = await Harness.HoldIndexBuildAsync();
         var body = TestPayloads.CommandForm("/incident-reindex", "", TestPayloads.AdminUserId);
         var (timestamp, signature) = Sign(rig, body);
 
@@ -204,7 +194,7 @@ public sealed class SlackHttpEndpointTests : IAsyncLifetime
     [Fact]
     public async Task HandleCommandAsync_SigningSecretNotConfigured_401()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var body = TestPayloads.CommandForm("/ask", Question);
         var (timestamp, signature) = Sign(rig, body);
 
@@ -341,7 +331,7 @@ public sealed class SlackHttpEndpointTests : IAsyncLifetime
     [Fact]
     public async Task HandleInteractionAsync_SigningSecretNotConfigured_401()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var body = TestPayloads.InteractionForm(new JsonObject { ["type"] = "block_actions" });
         var (timestamp, signature) = Sign(rig, body);
 
@@ -350,7 +340,7 @@ public sealed class SlackHttpEndpointTests : IAsyncLifetime
         Assert.Equal(401, result.StatusCode);
     }
 
-    private SlackRig NewRig(Action<SlackOptions>? configure = null) => new(_harness, o =>
+    private SlackRig NewRig(Action<SlackOptions>? configure = null) => new(Harness, o =>
     {
         o.SigningSecret = Secret;
         configure?.Invoke(o);

@@ -9,25 +9,15 @@ namespace IncidentBot.Slack.Tests.Unit.SocketMode;
 /// The envelope handler over a real responder, handler, index and store; acks go to a recording acker and
 /// <c>response_url</c> posts to a recording HTTP stub; time is fake.
 /// </summary>
-public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
+public sealed class SocketEnvelopeHandlerTests : IndexHarnessTests
 {
     private const string Question = "How many users were targeted?";
     private static readonly TimeSpan AckDeadline = TimeSpan.FromSeconds(3);
 
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Handle_SlashCommandAcceptingPayload_OneAckCarryingTheReply()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
         var start = rig.Time.GetUtcNow();
@@ -47,7 +37,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_SampleEnvelope_AckedWithTheUnknownCommandNotice()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
         var envelope = IncidentBot.Slack.SocketMode.SocketEnvelope.From(SampleFiles.ReadElement(SampleFiles.SlashCommandsEnvelope))!;
@@ -64,10 +54,10 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_SlowSlashCommand_BareAckInTimeThenReplyPostedToResponseUrl()
     {
-        using var rig = new SlackRig(_harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        using var rig = new SlackRig(Harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var busy = await Harness.HoldIndexBuildAsync();
         var start = rig.Time.GetUtcNow();
 
         handler.Handle(
@@ -92,7 +82,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_SlashCommandNotAcceptingPayload_BareAckThenReplyPosted()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
 
@@ -108,7 +98,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_InteractiveBlockActions_BareAckThenResponseUrlPost()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var askId = MessageJson.AskId(await rig.Handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
@@ -130,7 +120,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [InlineData("shortcut")]
     public async Task Handle_InteractiveNotBlockActions_BareAckOnly(string type)
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
         var payload = TestPayloads.ClickNode(TestPayloads.UserId, (ActionIds.Helpful, "1"));
@@ -149,7 +139,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [InlineData("")]
     public async Task Handle_OtherEnvelopeTypes_BareAckOnly(string type)
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
         var payload = new JsonObject { ["type"] = "event_callback", ["event"] = new JsonObject { ["type"] = "app_mention", ["text"] = "<@U0BOT> hi" } };
@@ -166,7 +156,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_SlashCommandRedelivered_AckedTwiceAnsweredOnce()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
         var payload = TestPayloads.SlashPayload("/ask", Question);
@@ -183,17 +173,17 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
 
         // The handler ran once: no second question was stored.
         var askId = MessageJson.AskId(acker.Acks[0].Payload!);
-        Assert.NotNull(await _harness.Store.FindAskAsync(askId, CancellationToken.None));
-        Assert.Null(await _harness.Store.FindAskAsync(askId + 1, CancellationToken.None));
+        Assert.NotNull(await Harness.Store.FindAskAsync(askId, CancellationToken.None));
+        Assert.Null(await Harness.Store.FindAskAsync(askId + 1, CancellationToken.None));
     }
 
     [Fact]
     public async Task Handle_SlashCommandRedeliveredWhileTheFirstIsStillRunning_AnsweredOnce()
     {
-        using var rig = new SlackRig(_harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
+        using var rig = new SlackRig(Harness, o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var busy = await Harness.HoldIndexBuildAsync();
         var payload = TestPayloads.SlashPayload("/incident-reindex", "", TestPayloads.AdminUserId);
 
         handler.Handle(TestPayloads.Envelope("env-dup2", "slash_commands", payload, acceptsResponsePayload: true), acker);
@@ -210,7 +200,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_ClickRedelivered_AckedTwicePostedOnce()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var askId = MessageJson.AskId(await rig.Handler.HandleCommandAsync(TestPayloads.Ask(Question), CancellationToken.None));
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
@@ -230,7 +220,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_DifferentEnvelopeIds_EachAnswered()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
 
@@ -247,7 +237,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [InlineData("user_id")]
     public async Task Handle_MalformedSlashPayload_BareAck(string missing)
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
         var payload = TestPayloads.SlashPayload("/ask", Question);
@@ -265,7 +255,7 @@ public sealed class SocketEnvelopeHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Handle_SlashEnvelopeWithoutPayload_BareAck()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var acker = new RecordingAcker(rig.Time);
 

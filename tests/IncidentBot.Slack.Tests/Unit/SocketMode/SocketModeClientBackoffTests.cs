@@ -5,18 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IncidentBot.Slack.Tests.Unit.SocketMode;
 
 /// <summary>Reconnect delays: base × 2^(n−1), capped, with equal jitter (a random point in [step/2, step]).</summary>
-public sealed class SocketModeClientBackoffTests : IAsyncLifetime
+public sealed class SocketModeClientBackoffTests : IndexHarnessTests
 {
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData(1, 0.0, 500)]
     [InlineData(1, 0.5, 750)]
@@ -35,7 +25,7 @@ public sealed class SocketModeClientBackoffTests : IAsyncLifetime
     [InlineData(1, 2.0, 1000)]
     public void Backoff_EqualJitterOfTheCappedStep(int failures, double random, int expectedMs)
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var client = CreateClient(rig, new SocketModeTimings
         {
             BackoffBase = TimeSpan.FromSeconds(1),
@@ -49,7 +39,7 @@ public sealed class SocketModeClientBackoffTests : IAsyncLifetime
     [Fact]
     public void Backoff_RealRandom_WithinHalfStepAndStepAndNeverAboveTheCap()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var timings = new SocketModeTimings { BackoffBase = TimeSpan.FromMilliseconds(250), BackoffCap = TimeSpan.FromSeconds(10) };
         var client = CreateClient(rig, timings);
         for (var failures = 1; failures <= 40; failures++)
@@ -68,7 +58,7 @@ public sealed class SocketModeClientBackoffTests : IAsyncLifetime
     [Fact]
     public void Backoff_DefaultTimings_OneSecondBaseSixtySecondCap()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var client = CreateClient(rig, new SocketModeTimings { Random = () => 1.0 });
 
         Assert.Equal(TimeSpan.FromSeconds(1), client.Backoff(1));

@@ -11,20 +11,10 @@ namespace IncidentBot.Slack.Tests.Unit.SocketMode;
 /// The Socket Mode loop over in-memory transports (no socket) and a recording Web API stub: fresh URL per
 /// connection, overlap on <c>disconnect</c>, fatal ends, waits on the fake clock.
 /// </summary>
-public sealed class SocketModeClientTests : IAsyncLifetime
+public sealed class SocketModeClientTests : IndexHarnessTests
 {
     private const string AppToken = "xapp-1-A0APP0001-1234567890123-0123456789abcdef";
     private const string Hello = """{"type":"hello","num_connections":1}""";
-
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task RunAsync_ConnectsToTheUrlFromAppsConnectionsOpen()
@@ -129,7 +119,7 @@ public sealed class SocketModeClientTests : IAsyncLifetime
         // running build takes the full 2 s reply budget; Slack asks to refresh meanwhile. The old socket must
         // outlive that ack (SocketModeTimings.Overlap, 10 s), not be closed the moment the new one says hello.
         using var rig = NewRig(o => o.AdminUserIds.Add(TestPayloads.AdminUserId));
-        using var busy = await _harness.HoldIndexBuildAsync();
+        using var busy = await Harness.HoldIndexBuildAsync();
         var sockets = new Sockets(2);
         sockets[0].Deliver(Hello);
         sockets[1].Deliver(Hello);
@@ -201,7 +191,7 @@ public sealed class SocketModeClientTests : IAsyncLifetime
 
     private SlackRig NewRig(Action<SlackOptions>? configure = null)
     {
-        var rig = new SlackRig(_harness, o =>
+        var rig = new SlackRig(Harness, o =>
         {
             o.AppToken = AppToken;
             configure?.Invoke(o);

@@ -7,25 +7,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace IncidentBot.Slack.Tests.Unit.SocketMode;
 
 /// <summary>One Socket Mode connection over an in-memory transport (no socket): hello, acks, disconnects, drops.</summary>
-public sealed class SocketModeConnectionTests : IAsyncLifetime
+public sealed class SocketModeConnectionTests : IndexHarnessTests
 {
     private const string Question = "How many users were targeted?";
     private static readonly Uri Url = new("wss://wss-primary.slack.test/link/?ticket=1");
 
-    private IndexHarness _harness = null!;
-
-    public async Task InitializeAsync() => _harness = await IndexHarness.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _harness.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task OpenAsync_HelloFirst_Ready()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
         transport.Deliver(SampleFiles.ReadText("slack_socket_mode_hello.json"));
@@ -41,7 +31,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [InlineData("not json")]
     public async Task OpenAsync_FirstMessageNotHello_NotReady(string first)
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
         transport.Deliver(first);
@@ -52,7 +42,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task OpenAsync_ClosedBeforeHello_NotReady()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
         transport.Drop();
@@ -63,7 +53,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task OpenAsync_ConnectFails_NotReadyNoThrow()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport { ConnectFailure = new System.Net.WebSockets.WebSocketException("refused") };
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
 
@@ -73,7 +63,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task AckAsync_Bare_OnlyTheEnvelopeId()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
 
@@ -85,7 +75,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task AckAsync_WithPayload_TheMessageAsPayload()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
 
@@ -101,7 +91,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task AckAsync_SendFails_ConnectionEndsNoThrow()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport { FailSends = true };
         await using var connection = new SocketModeConnection(transport, rig.CreateEnvelopeHandler(), NullLogger.Instance);
 
@@ -114,7 +104,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Receive_SlashCommandEnvelope_AckedOnTheSameSocketWithTheReply()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = await OpenAsync(rig, transport);
 
@@ -133,7 +123,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [InlineData("link_disabled", true)]
     public async Task Receive_Disconnect_EndedAsRequested(string reason, bool fatal)
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = await OpenAsync(rig, transport);
 
@@ -148,7 +138,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Receive_EnvelopeAfterDisconnectRequest_StillAcked()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = await OpenAsync(rig, transport);
 
@@ -163,7 +153,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Receive_Dropped_EndedNotRequested()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = await OpenAsync(rig, transport);
 
@@ -177,7 +167,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
     [Fact]
     public async Task Receive_GarbageThenEnvelope_GarbageIgnored()
     {
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var transport = new ScriptedTransport();
         await using var connection = await OpenAsync(rig, transport);
 
@@ -199,7 +189,7 @@ public sealed class SocketModeConnectionTests : IAsyncLifetime
         // The socket drops while the ack carrying the answer is sent: Slack never got it, so it redelivers the
         // envelope (retry_attempt 1) on the next connection. The user has seen no answer yet, so the redelivery
         // must still deliver one (in its ack, or through response_url): "not answered twice" is not "not answered".
-        using var rig = new SlackRig(_harness);
+        using var rig = new SlackRig(Harness);
         var handler = rig.CreateEnvelopeHandler();
         var broken = new ScriptedTransport { FailSends = true };
         await using var first = new SocketModeConnection(broken, handler, NullLogger.Instance);
